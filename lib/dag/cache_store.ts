@@ -1,0 +1,127 @@
+/**
+ * Content-addressed store of stage outputs under `<cacheDir>/<stage>/<key>/`.
+ *
+ * An entry is built in a temporary sibling folder and renamed into place
+ * only once complete, with `manifest.json` written last inside it, so an
+ * interrupted run (Ctrl-C, a kill, an exception) never leaves an entry that
+ * a later run trusts.
+ *
+ * @module
+ */
+import { join } from "node:path";
+
+/** What produced an entry: the parts its key was hashed from. */
+export interface KeyComponents {
+  /** Project-relative path → SHA-256, for every module in the stage's graph. */
+  code: Record<string, string>;
+  /** Pinned package versions and runtime version. */
+  versions: Record<string, string>;
+  /** The stage's slice of the configuration. */
+  config: unknown;
+  /** Upstream stage name → its entry key. */
+  inputs: Record<string, string>;
+}
+
+/** The manifest stored with every complete entry. */
+export interface EntryManifest {
+  stage: string;
+  key: string;
+  components: KeyComponents;
+  /** ISO time the entry was completed. */
+  builtAt: string;
+  /** Wall time of the run that built it, in seconds. */
+  seconds: number;
+  /** Relative path → size in bytes of every output file. */
+  files: Record<string, number>;
+}
+
+const MANIFEST = "manifest.json";
+
+/** The store rooted at one cache folder. */
+export class CacheStore {
+  constructor(readonly dir: string) {}
+
+  /** Folder of a complete or future entry. */
+  entryDir(stage: string, key: string): string {
+    return join(this.dir, stage, key);
+  }
+
+  /** The manifest of a complete entry whose files are all present, else undefined. */
+  async lookup(stage: string, key: string): Promise<EntryManifest | undefined> {
+    const dir = this.entryDir(stage, key);
+    let manifest: EntryManifest;
+    try {
+      manifest = JSON.parse(await Deno.readTextFile(join(dir, MANIFEST)));
+    } catch {
+      return undefined;
+    }
+    for (const [file, size] of Object.entries(manifest.files)) {
+      const info = await Deno.stat(join(dir, file)).catch(() => undefined);
+      if (!info || info.size !== size) return undefined;
+    }
+    return manifest;
+  }
+
+  /** A fresh temporary folder in which an entry of `stage` is built. */
+  async beginEntry(stage: string): Promise<string> {
+    const parent = join(this.dir, stage);
+    await Deno.mkdir(parent, { recursive: true });
+    return await Deno.makeTempDir({ dir: parent, prefix: ".tmp-" });
+  }
+
+  /**
+   * Seal a built folder as the entry `key`: list its files, write the
+   * manifest last, then rename the folder into place.
+   */
+  async commitEntry(
+    tmpDir: string,
+    manifest: Omit<EntryManifest, "files">,
+  ): Promise<EntryManifest> {
+    const files = await listFiles(tmpDir);
+    const full: EntryManifest = { ...manifest, files };
+    await Deno.writeTextFile(
+      join(tmpDir, MANIFEST),
+      JSON.stringify(full, null, 2),
+    );
+    const dest = this.entryDir(manifest.stage, manifest.key);
+    await Deno.remove(dest, { recursive: true }).catch(() => {});
+    await Deno.rename(tmpDir, dest);
+    return full;
+  }
+
+  /** Remove a temporary folder left by a failed build. */
+  async abandon(tmpDir: string): Promise<void> {
+    await Deno.remove(tmpDir, { recursive: true }).catch(() => {});
+  }
+
+  /** Record which entry the latest run of `stage` used (for "why" messages). */
+  async setLatest(stage: string, key: string): Promise<void> {
+    const path = join(this.dir, stage, "latest");
+    const tmp = `${path}.tmp-${crypto.randomUUID()}`;
+    await Deno.writeTextFile(tmp, key);
+    await Deno.rename(tmp, path);
+  }
+
+  /** The manifest of the entry the previous run of `stage` used, if any. */
+  async latest(stage: string): Promise<EntryManifest | undefined> {
+    const key = await Deno.readTextFile(join(this.dir, stage, "latest"))
+      .catch(() => undefined);
+    return key ? await this.lookup(stage, key.trim()) : undefined;
+  }
+}
+
+async function listFiles(
+  dir: string,
+  prefix = "",
+): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for await (const entry of Deno.readDir(join(dir, prefix))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory) {
+      Object.assign(out, await listFiles(dir, rel));
+    } else if (entry.isFile && rel !== MANIFEST) {
+      out[rel] = (await Deno.stat(join(dir, rel))).size;
+    }
+  }
+  return out;
+}

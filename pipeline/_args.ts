@@ -1,0 +1,95 @@
+/**
+ * Command-line options shared by every pipeline task, validated with zod.
+ *
+ * `deno task` hands arguments to the named task only; the tasks it depends
+ * on run first without them. So that `deno task reproduce --profile smoke`
+ * means the smoke profile for every stage, a task started by `deno task`
+ * without arguments of its own takes the arguments given to `deno task`
+ * (read from the parent process's command line).
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/** Validated pipeline options. */
+export interface PipelineArgs {
+  /** Profile name (validated later by the config). */
+  profile: string;
+  /** `--set key=value` overrides, in order. */
+  sets: string[];
+  /** Stages to rerun even when cached. */
+  force: string[];
+  /** Print usage and exit. */
+  help: boolean;
+}
+
+const ArgsSchema = z.strictObject({
+  profile: z.string().min(1).default("default"),
+  set: z.array(z.string()).default([]),
+  force: z.array(z.string()).default([]),
+  help: z.boolean().default(false),
+});
+
+/** The usage text of the pipeline tasks. */
+export const USAGE = `Usage: deno task <task> [options]
+
+Options:
+  --profile NAME     smoke | default | paper (default: default)
+  --set KEY=VALUE    override one config value, e.g. --set pairs.nPairs=64
+                     (repeatable; lists as 2,4,8 or [2,4,8])
+  --force STAGE      rerun one stage even when it is cached (repeatable)
+  --help             print this text`;
+
+/**
+ * Parse pipeline arguments.
+ *
+ * @throws {TypeError} for an unknown option or a missing value, with the usage.
+ */
+export function parsePipelineArgs(args: readonly string[]): PipelineArgs {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        profile: { type: "string" },
+        set: { type: "string", multiple: true },
+        force: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new TypeError(
+      `${error instanceof Error ? error.message : error}\n\n${USAGE}`,
+    );
+  }
+  const parsed = ArgsSchema.parse(values);
+  return {
+    profile: parsed.profile,
+    sets: parsed.set,
+    force: parsed.force,
+    help: parsed.help,
+  };
+}
+
+/**
+ * The arguments given to `deno task <name> ARGS` when this process was
+ * started by it (one of the named task's dependencies), else none.
+ */
+export async function denoTaskArgs(): Promise<string[]> {
+  const parent = await parentCommandLine();
+  const at = parent.indexOf("task");
+  if (at < 0 || !/(^|\/)deno$/.test(parent[0] ?? "")) return [];
+  return parent.slice(at + 2);
+}
+
+async function parentCommandLine(): Promise<string[]> {
+  try {
+    const raw = await Deno.readTextFile(`/proc/${Deno.ppid}/cmdline`);
+    return raw.split("\0").filter((part) => part.length > 0);
+  } catch {
+    return []; // No /proc (macOS, Windows): dependencies use their own arguments.
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Entry point of the pipeline tasks: `deno run -A pipeline/run.ts <task>
+ * [--profile NAME] [--set KEY=VALUE]... [--force STAGE]...`.
+ *
+ * Validates every option before any work, brings the task's stages (and
+ * whatever they need) up to date through the cache, and reports for each
+ * stage whether it ran and why, or was cached.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { ConfigError, resolveConfig } from "../lib/config/resolve.ts";
+import { buildingDirs, runDag } from "../lib/dag/runner.ts";
+import { consoleReporter, formatSeconds, logLine } from "./_console.ts";
+import { denoTaskArgs, parsePipelineArgs, USAGE } from "./_args.ts";
+import { PROJECT_ROOT, readImportMap } from "./_project.ts";
+import { STAGES, TASK_TARGETS } from "./stages/index.ts";
+
+/** Cache folder; `SYMM_CACHE_DIR` moves it (tests use a temporary one). */
+const CACHE_DIR = Deno.env.get("SYMM_CACHE_DIR") ??
+  join(PROJECT_ROOT, ".cache");
+
+async function main(): Promise<number> {
+  const [task, ...rest] = Deno.args;
+  const targets = TASK_TARGETS[task ?? ""];
+  if (!targets) {
+    logLine(
+      `Unknown task "${task ?? ""}": expected one of ${
+        Object.keys(TASK_TARGETS).join(", ")
+      }\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const args = parsePipelineArgs(rest.length > 0 ? rest : await denoTaskArgs());
+  if (args.help) {
+    logLine(
+      `${USAGE}\n\nStages:\n${
+        STAGES.map((s) => `  ${s.name.padEnd(16)} ${s.description}`).join("\n")
+      }`,
+    );
+    return 0;
+  }
+  const config = resolveConfig({ profile: args.profile, sets: args.sets });
+
+  const start = performance.now();
+  logLine(
+    `[${task}] profile ${config.profile}, seed ${config.seed}, ${config.pairs.nPairs} pairs, N = ${
+      config.rotation.orbitSizes.join(", ")
+    }`,
+  );
+  await runDag({
+    stages: STAGES,
+    targets,
+    config,
+    root: PROJECT_ROOT,
+    cacheDir: CACHE_DIR,
+    importMap: await readImportMap(),
+    force: args.force,
+    reporter: consoleReporter({ verboseStages: new Set(targets) }),
+  });
+  logLine(
+    `[${task}] up to date in ${
+      formatSeconds((performance.now() - start) / 1000)
+    }`,
+  );
+  return 0;
+}
+
+// An interrupt removes the entry being built, so no partial output survives.
+Deno.addSignalListener("SIGINT", () => {
+  for (const dir of buildingDirs) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* already gone */ }
+  }
+  logLine("Interrupted: partial stage outputs removed; rerun to continue.");
+  Deno.exit(130);
+});
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof TypeError) {
+    logLine(error.message);
+    Deno.exit(2);
+  }
+  logLine(error instanceof Error ? error.message : String(error));
+  Deno.exit(1);
+}

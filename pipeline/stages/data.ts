@@ -1,0 +1,71 @@
+/**
+ * Stage `data`: the four MNIST IDX files, verified byte for byte against
+ * pinned sizes and SHA-256 (paper.md 4.1, 10.5), kept in `config.data.dir`.
+ *
+ * Inputs: none. Outputs: `mnist.json` (the verified files and how each was
+ * obtained); the IDX files themselves live in `data/mnist/`.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Stage } from "../../lib/dag/stage.ts";
+import { MNIST_FILES } from "../../lib/data/mnist_files.ts";
+import { obtainMnist } from "../../lib/data/obtain.ts";
+
+/** The verified-MNIST record a data entry holds. */
+export interface MnistRecord {
+  /** Project-relative folder of the IDX files. */
+  dir: string;
+  files: { name: string; bytes: number; sha256: string; from: string }[];
+}
+
+export const dataStage: Stage = {
+  name: "data",
+  description: "Obtain MNIST and verify its four IDX files by size and SHA-256",
+  deps: [],
+  module: new URL(import.meta.url),
+  configSlice: (config) => ({
+    source: config.data.source,
+    dir: config.data.dir,
+  }),
+
+  async run(ctx) {
+    const { source, mirrors, dir } = ctx.config.data;
+    const obtained = await obtainMnist({
+      destDir: join(ctx.root, dir),
+      source,
+      mirrors,
+    });
+    for (const file of obtained) {
+      ctx.note(
+        `${file.name}: ${file.action} from ${file.from}` +
+          (file.replaced ? ` (replaced: ${file.replaced})` : ""),
+      );
+    }
+    const record: MnistRecord = {
+      dir,
+      files: MNIST_FILES.map((spec) => ({
+        name: spec.name,
+        bytes: spec.bytes,
+        sha256: spec.sha256,
+        from: obtained.find((f) => f.name === spec.name)?.from ?? "",
+      })),
+    };
+    await Deno.writeTextFile(
+      join(ctx.outDir, "mnist.json"),
+      JSON.stringify(record, null, 2),
+    );
+  },
+
+  async staleReason({ config, root }) {
+    for (const spec of MNIST_FILES) {
+      const path = join(root, config.data.dir, spec.name);
+      const info = await Deno.stat(path).catch(() => undefined);
+      if (!info) return `${path} is missing`;
+      if (info.size !== spec.bytes) {
+        return `${path} has ${info.size} bytes, expected ${spec.bytes}`;
+      }
+    }
+    return undefined;
+  },
+};

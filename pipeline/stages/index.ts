@@ -1,0 +1,46 @@
+/**
+ * Every stage of the pipeline, and the `deno task` names that group them.
+ *
+ * The DAG: data → orbits-rotate → kernels-<arch> → analysis-<arch> →
+ * figures-<folder>, tables → paper; provenance feeds tables and paper.
+ *
+ * @module
+ */
+import type { Stage } from "../../lib/dag/stage.ts";
+import { analysisStage } from "./analysis.ts";
+import { dataStage } from "./data.ts";
+import { FIGURE_EXPERIMENTS, figuresStage } from "./figures.ts";
+import { mlpKernelStage } from "./kernels.ts";
+import { rotationOrbitsStage } from "./orbits.ts";
+import { paperStage } from "./paper.ts";
+import { provenanceStage } from "./provenance.ts";
+import { tablesStage } from "./tables.ts";
+
+const ARCHITECTURES = ["mlp1", "mlp5"] as const;
+
+/** All stages, upstream first. */
+export const STAGES: readonly Stage[] = [
+  dataStage,
+  rotationOrbitsStage,
+  ...ARCHITECTURES.map(mlpKernelStage),
+  ...ARCHITECTURES.map(analysisStage),
+  ...FIGURE_EXPERIMENTS.map(figuresStage),
+  provenanceStage,
+  tablesStage,
+  paperStage,
+];
+
+const byPrefix = (prefix: string) =>
+  STAGES.filter((s) => s.name.startsWith(prefix)).map((s) => s.name);
+
+/** `deno task` name → the stages it brings up to date. */
+export const TASK_TARGETS: Readonly<Record<string, readonly string[]>> = {
+  data: ["data"],
+  orbits: byPrefix("orbits-"),
+  kernels: byPrefix("kernels-"),
+  analysis: byPrefix("analysis-"),
+  figures: byPrefix("figures-"),
+  tables: ["tables"],
+  paper: ["paper"],
+  reproduce: STAGES.map((s) => s.name),
+};

@@ -1,0 +1,38 @@
+import { pairMetrics } from "../../lib/analysis/pair_metrics.ts";
+import { mlpGram } from "../../lib/kernels/mlp.ts";
+
+/** Deterministic uniform [0, 1) generator (mulberry32). */
+function uniform(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// One N = 64 pair orbit: 128 unit-norm images of 784 pixels.
+const N = 64;
+const D = 784;
+const next = uniform(64);
+const ORBIT = new Float64Array(2 * N * D);
+for (let i = 0; i < 2 * N; i++) {
+  const row = ORBIT.subarray(i * D, (i + 1) * D);
+  row.forEach((_, k) => (row[k] = next() - 0.5));
+  const norm = Math.sqrt(row.reduce((s, v) => s + v * v, 0));
+  row.forEach((v, k) => (row[k] = v / norm));
+}
+const NTK = mlpGram(ORBIT, 2 * N).ntk;
+
+Deno.bench("mlpGram 128 × 784, depth 1", () => {
+  mlpGram(ORBIT, 2 * N);
+});
+
+Deno.bench("mlpGram 128 × 784, depth 5", () => {
+  mlpGram(ORBIT, 2 * N, { depth: 5 });
+});
+
+Deno.bench("pairMetrics N = 64", () => {
+  pairMetrics(ORBIT, NTK, { n: N, d: D });
+});
