@@ -19,6 +19,11 @@ export function logLine(message: string): void {
   Deno.stderr.writeSync(encoder.encode(message + "\n"));
 }
 
+/** Print a result line to stdout (reports, `--json` output). */
+export function printResult(text: string): void {
+  Deno.stdout.writeSync(encoder.encode(text + "\n"));
+}
+
 /** Options of {@link consoleReporter}. */
 export interface ConsoleReporterOptions {
   /** Stages whose cache hits are reported; others are reported only when they run. */

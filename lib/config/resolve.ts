@@ -87,14 +87,16 @@ function applyOverride(raw: Record<string, unknown>, assignment: string) {
 }
 
 function parseValue(text: string, current: unknown): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    if (Array.isArray(current)) {
-      return text.split(",").map((part) => parseValue(part.trim(), undefined));
-    }
-    return text;
+    value = Array.isArray(current)
+      ? text.split(",").map((part) => parseValue(part.trim(), undefined))
+      : text;
   }
+  // A single value for a list field is a list of one.
+  return Array.isArray(current) && !Array.isArray(value) ? [value] : value;
 }
 
 function describeIssues(

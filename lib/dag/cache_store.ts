@@ -9,6 +9,7 @@
  * @module
  */
 import { join } from "node:path";
+import { sha256Hex } from "../io/sha256.ts";
 
 /** What produced an entry: the parts its key was hashed from. */
 export interface KeyComponents {
@@ -18,7 +19,7 @@ export interface KeyComponents {
   versions: Record<string, string>;
   /** The stage's slice of the configuration. */
   config: unknown;
-  /** Upstream stage name → its entry key. */
+  /** Upstream stage name → the output hash of its entry. */
   inputs: Record<string, string>;
 }
 
@@ -33,6 +34,12 @@ export interface EntryManifest {
   seconds: number;
   /** Relative path → size in bytes of every output file. */
   files: Record<string, number>;
+  /**
+   * SHA-256 over every output file's path and content. Downstream keys use
+   * it rather than this entry's key, so a stage that reruns and writes the
+   * same bytes leaves its dependents cached.
+   */
+  outputHash: string;
 }
 
 const MANIFEST = "manifest.json";
@@ -66,7 +73,26 @@ export class CacheStore {
   async beginEntry(stage: string): Promise<string> {
     const parent = join(this.dir, stage);
     await Deno.mkdir(parent, { recursive: true });
-    return await Deno.makeTempDir({ dir: parent, prefix: ".tmp-" });
+    return await Deno.makeTempDir({ dir: parent, prefix: `.tmp-${Deno.pid}-` });
+  }
+
+  /**
+   * Delete the temporary folders of `stage` left by processes that are no
+   * longer running (a run killed with SIGKILL cannot clean up after itself).
+   * Only where `/proc` shows which processes run; elsewhere it does nothing.
+   */
+  async sweepAbandoned(stage: string): Promise<void> {
+    if (!await Deno.stat("/proc/self").catch(() => undefined)) return;
+    const parent = join(this.dir, stage);
+    const entries = await Array.fromAsync(Deno.readDir(parent)).catch(() => []);
+    for (const entry of entries) {
+      const pid = entry.name.match(/^\.tmp-(\d+)-/)?.[1];
+      if (!pid || await Deno.stat(`/proc/${pid}`).catch(() => undefined)) {
+        continue;
+      }
+      await Deno.remove(join(parent, entry.name), { recursive: true })
+        .catch(() => {});
+    }
   }
 
   /**
@@ -75,10 +101,17 @@ export class CacheStore {
    */
   async commitEntry(
     tmpDir: string,
-    manifest: Omit<EntryManifest, "files">,
+    manifest: Omit<EntryManifest, "files" | "outputHash">,
   ): Promise<EntryManifest> {
     const files = await listFiles(tmpDir);
-    const full: EntryManifest = { ...manifest, files };
+    const digests: string[] = [];
+    for (const file of Object.keys(files).sort()) {
+      digests.push(
+        `${file}:${await sha256Hex(await Deno.readFile(join(tmpDir, file)))}`,
+      );
+    }
+    const outputHash = await sha256Hex(digests.join("\n"));
+    const full: EntryManifest = { ...manifest, files, outputHash };
     await Deno.writeTextFile(
       join(tmpDir, MANIFEST),
       JSON.stringify(full, null, 2),
@@ -102,11 +135,18 @@ export class CacheStore {
     await Deno.rename(tmp, path);
   }
 
-  /** The manifest of the entry the previous run of `stage` used, if any. */
+  /**
+   * The manifest of the entry the previous run of `stage` used, if any,
+   * even when that entry has since been damaged (it only explains changes).
+   */
   async latest(stage: string): Promise<EntryManifest | undefined> {
-    const key = await Deno.readTextFile(join(this.dir, stage, "latest"))
-      .catch(() => undefined);
-    return key ? await this.lookup(stage, key.trim()) : undefined;
+    try {
+      const key = await Deno.readTextFile(join(this.dir, stage, "latest"));
+      const dir = this.entryDir(stage, key.trim());
+      return JSON.parse(await Deno.readTextFile(join(dir, MANIFEST)));
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { sha256Hex } from "./hash.ts";
+import { sha256Hex } from "../io/sha256.ts";
 
 /** What a module graph's code depends on. */
 export interface CodeFingerprint {

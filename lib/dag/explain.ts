@@ -5,7 +5,7 @@
  * @module
  */
 import type { KeyComponents } from "./cache_store.ts";
-import { canonicalJson } from "./hash.ts";
+import { canonicalJson } from "./canonical_json.ts";
 
 const MAX_ITEMS = 4;
 
@@ -39,7 +39,9 @@ export function explainChange(
   );
   if (versions.length > 0) parts.push(`versions changed: ${list(versions)}`);
 
-  return parts.length > 0 ? parts.join("; ") : "entry missing from the cache";
+  return parts.length > 0
+    ? parts.join("; ")
+    : "its cache entry is missing or incomplete";
 }
 
 function changedKeys(

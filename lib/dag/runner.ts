@@ -14,7 +14,8 @@ import {
 } from "./cache_store.ts";
 import { codeFingerprint } from "./code_hash.ts";
 import { explainChange } from "./explain.ts";
-import { canonicalJson, sha256Hex } from "./hash.ts";
+import { sha256Hex } from "../io/sha256.ts";
+import { canonicalJson } from "./canonical_json.ts";
 import type { ProgressTicker, Stage } from "./stage.ts";
 
 /** Where the runner reports what it decides and does (the pipeline prints it). */
@@ -38,8 +39,10 @@ export interface RunDagOptions {
   /** The stages to bring up to date (their upstream comes along). */
   targets: readonly string[];
   config: Config;
-  /** Project root (absolute path). */
+  /** Project root (absolute path): stage modules, sources and data live here. */
   root: string;
+  /** Where published outputs go (absolute path); defaults to `root`. */
+  publishRoot?: string;
   /** Cache folder (absolute path). */
   cacheDir: string;
   /** deno.json `imports`, to resolve package versions. */
@@ -74,6 +77,7 @@ export async function runDag(
   }
 
   for (const stage of order) {
+    await store.sweepAbandoned(stage.name);
     const fingerprint = await codeFingerprint(stage.module, {
       root: rootUrl,
       importMap: options.importMap,
@@ -92,7 +96,7 @@ export async function runDag(
       },
       config: stage.configSlice(options.config),
       inputs: Object.fromEntries(
-        stage.deps.map((dep) => [dep, used.get(dep)!.key]),
+        stage.deps.map((dep) => [dep, used.get(dep)!.outputHash]),
       ),
     };
     const key =
@@ -187,7 +191,7 @@ async function publish(stage: Stage, entryDir: string, options: RunDagOptions) {
     const source = join(entryDir, from);
     if (optional && !await Deno.stat(source).catch(() => undefined)) continue;
     const bytes = await Deno.readFile(source);
-    const dest = join(options.root, to);
+    const dest = join(options.publishRoot ?? options.root, to);
     const current = await Deno.readFile(dest).catch(() => undefined);
     if (current && equalBytes(current, bytes)) continue;
     await Deno.mkdir(dirname(dest), { recursive: true });

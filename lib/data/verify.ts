@@ -4,6 +4,7 @@
  * @module
  */
 
+import { sha256Hex } from "../io/sha256.ts";
 import type { MnistFileSpec } from "./mnist_files.ts";
 
 /**
@@ -40,32 +41,6 @@ export class DataIntegrityError extends Error {
     this.expected = details.expected;
     this.found = details.found;
   }
-}
-
-/**
- * SHA-256 of `bytes` (FIPS 180-4) via WebCrypto.
- *
- * @param bytes Any bytes.
- * @returns 64 lowercase hex digits.
- *
- * @example
- * ```ts
- * import { sha256Hex } from "./verify.ts";
- * const hex = await sha256Hex(new TextEncoder().encode("abc"));
- * if (!hex.startsWith("ba7816bf")) throw new Error(hex);
- * ```
- */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  // The BufferSource type excludes SharedArrayBuffer views; ours are never
-  // shared, so the cast only narrows the type.
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    bytes as Uint8Array<ArrayBuffer>,
-  );
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
 }
 
 /** Options of {@link verifyFile}. */

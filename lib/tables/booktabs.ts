@@ -66,15 +66,16 @@ export function escapeLatex(text: string): string {
 }
 
 /**
- * A number for a table cell: `digits` significant digits, scientific
- * notation (`1.2\times10^{-4}`) outside [1e-3, 1e4), `--` for NaN.
+ * A number for a table cell: `digits` significant digits (trailing zeros
+ * kept), scientific notation (`1.20\times10^{-4}`) outside
+ * [1e-3, 10^digits), `--` for NaN.
  */
 export function formatNumber(value: number, digits = 3): string {
   if (Number.isNaN(value)) return "--";
   if (value === 0) return "0";
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e4) {
-    return Number(value.toPrecision(digits)).toString();
+  if (magnitude >= 1e-3 && magnitude < 10 ** digits) {
+    return value.toPrecision(digits);
   }
   const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
   return `$${mantissa}\\times10^{${Number(exponent)}}$`;

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { MNIST_FILES } from "../../lib/data/mnist_files.ts";
 import { obtainMnist } from "../../lib/data/obtain.ts";
@@ -32,7 +32,7 @@ export const dataStage: Stage = {
   async run(ctx) {
     const { source, mirrors, dir } = ctx.config.data;
     const obtained = await obtainMnist({
-      destDir: join(ctx.root, dir),
+      destDir: resolve(ctx.root, dir),
       source,
       mirrors,
     });
@@ -59,7 +59,7 @@ export const dataStage: Stage = {
 
   async staleReason({ config, root }) {
     for (const spec of MNIST_FILES) {
-      const path = join(root, config.data.dir, spec.name);
+      const path = join(resolve(root, config.data.dir), spec.name);
       const info = await Deno.stat(path).catch(() => undefined);
       if (!info) return `${path} is missing`;
       if (info.size !== spec.bytes) {

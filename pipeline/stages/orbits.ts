@@ -17,7 +17,7 @@ import { buildPairOrbit } from "../../lib/orbits/orbit.ts";
 import { samplePairs } from "../../lib/orbits/pairs.ts";
 import type { MnistRecord } from "./data.ts";
 import { type SeedPair, writeOrbitIndex, writeOrbitSet } from "./_layout.ts";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export const rotationOrbitsStage: Stage = {
   name: "orbits-rotate",
@@ -34,7 +34,7 @@ export const rotationOrbitsStage: Stage = {
     const record = JSON.parse(
       await Deno.readTextFile(join(ctx.input("data"), "mnist.json")),
     ) as MnistRecord;
-    const train = await loadMnist(join(ctx.root, record.dir), "train");
+    const train = await loadMnist(resolve(ctx.root, record.dir), "train");
     const sizes = [...ctx.config.rotation.orbitSizes].sort((a, b) => a - b);
     const { nPairs, drawFactor } = ctx.config.pairs;
     const progress = ctx.progress("orbit pairs", sizes.length * nPairs);

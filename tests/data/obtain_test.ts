@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { obtainMnist } from "../../lib/data/obtain.ts";
-import { sha256Hex } from "../../lib/data/verify.ts";
+import { sha256Hex } from "../../lib/io/sha256.ts";
 import type { MnistFileSpec } from "../../lib/data/mnist_files.ts";
 import { gzip, idxFile } from "./_fixtures.ts";
 

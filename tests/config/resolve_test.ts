@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { deviationsFromPaper } from "../../lib/config/deviations.ts";
+import { profileConfig } from "../../lib/config/profiles.ts";
+import { ConfigError, resolveConfig } from "../../lib/config/resolve.ts";
+
+Deno.test("resolveConfig() gives the paper's parameters in the paper profile", () => {
+  const config = resolveConfig({ profile: "paper" });
+  assert.equal(config.seed, 124);
+  assert.equal(config.pairs.nPairs, 512);
+  assert.equal(config.pairs.drawFactor, 1.2);
+  assert.deepEqual(config.rotation.orbitSizes, [2, 4, 8, 16, 32, 64]);
+  assert.deepEqual(config.shift.orbitSizes, [2, 4, 7, 14, 28]);
+  assert.equal(config.analysis.exactRidge, 1e-10);
+  assert.equal(config.analysis.spectralRidge, 1e-5);
+  assert.deepEqual(config.kernels.mlp5, { hiddenLayers: 5, wStd: 1, bStd: 1 });
+});
+
+Deno.test("resolveConfig() applies --set values as JSON, lists and strings", () => {
+  const config = resolveConfig({
+    profile: "smoke",
+    sets: [
+      "pairs.nPairs=64",
+      "rotation.orbitSizes=2,4,16",
+      "rotation.focusN=16",
+      "data.source=mirror",
+      "analysis.exactRidge=1e-8",
+    ],
+  });
+  assert.equal(config.pairs.nPairs, 64);
+  assert.deepEqual(config.rotation.orbitSizes, [2, 4, 16]);
+  assert.equal(config.rotation.focusN, 16);
+  assert.equal(config.data.source, "mirror");
+  assert.equal(config.analysis.exactRidge, 1e-8);
+  assert.equal(config.profile, "smoke");
+});
+
+Deno.test("resolveConfig() error lists every invalid field with what was given", () => {
+  try {
+    resolveConfig({
+      sets: ["pairs.nPairs=-3", "shift.orbitSizes=[3]", "data.source=ftp"],
+    });
+    assert.fail("expected a ConfigError");
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    assert.match(
+      error.message,
+      /pairs\.nPairs: Too small: expected number to be >=1; given -3/,
+    );
+    assert.match(
+      error.message,
+      /shift\.orbitSizes\.0: a shift orbit size must divide 28 .*; given 3/,
+    );
+    assert.match(
+      error.message,
+      /data\.source: .*"npm"\|"mirror".*; given "ftp"/,
+    );
+  }
+});
+
+Deno.test("resolveConfig() rejects unknown keys, profiles and malformed overrides", () => {
+  assert.throws(
+    () => resolveConfig({ sets: ["pairs.npairs=3"] }),
+    (e: Error) =>
+      e instanceof ConfigError &&
+      e.message.includes(
+        'Unknown config key "pairs.npairs": pairs has nPairs, drawFactor',
+      ),
+  );
+  assert.throws(
+    () => resolveConfig({ profile: "huge" }),
+    /Unknown profile "huge": expected one of smoke, default, paper/,
+  );
+  assert.throws(
+    () => resolveConfig({ sets: ["nPairs"] }),
+    /expected key=value/,
+  );
+  assert.throws(
+    () => resolveConfig({ sets: ["rotation.focusN=32"], profile: "smoke" }),
+    /rotation\.focusN must be one of rotation\.orbitSizes; given 32/,
+  );
+});
+
+Deno.test("deviationsFromPaper() lists what the smoke profile changes", () => {
+  const keys = deviationsFromPaper(profileConfig("smoke")).map((d) => d.key);
+  assert.deepEqual(keys, [
+    "method.rng",
+    "method.precision",
+    "pairs.nPairs",
+    "rotation.orbitSizes",
+    "shift.orbitSizes",
+    "analysis.truncation",
+  ]);
+  const paper = deviationsFromPaper(profileConfig("paper")).map((d) => d.key);
+  assert.deepEqual(paper, ["method.rng", "method.precision"]);
+});
