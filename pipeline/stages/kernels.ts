@@ -10,8 +10,12 @@
 import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { mlpGram } from "../../lib/kernels/mlp.ts";
-import { orbitSizesIn, readOrbitSet, writeGrams } from "./_layout.ts";
-import { writeOrbitIndex } from "./_layout.ts";
+import {
+  orbitSizesIn,
+  readOrbitSet,
+  writeGrams,
+  writeOrbitIndex,
+} from "./_layout.ts";
 
 /** Architectures with a kernel stage; each names a `config.kernels` field. */
 export type MlpArchitectureName = keyof Config["kernels"];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { pairMetrics } from "../../lib/analysis/pair_metrics.ts";
 import { mlpGram } from "../../lib/kernels/mlp.ts";
+import { uniform } from "../_random.ts";
 
 type Metrics = ReturnType<typeof pairMetrics>;
 
@@ -21,17 +22,6 @@ const FIXTURE: Fixture = JSON.parse(
     new URL("../fixtures/analysis/pair_fixture.json", import.meta.url),
   ),
 );
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Centres and scales a row to unit norm, like normalize_mnist. */
 function normalise(row: Float64Array): Float64Array {

@@ -1,16 +1,6 @@
 import { pairMetrics } from "../../lib/analysis/pair_metrics.ts";
 import { mlpGram } from "../../lib/kernels/mlp.ts";
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from "../_random.ts";
 
 // One N = 64 pair orbit: 128 unit-norm images of 784 pixels.
 const N = 64;

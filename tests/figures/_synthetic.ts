@@ -3,18 +3,7 @@
  * grow with λ_N⁻¹ and shrink with ⟨λ⁻¹⟩ and Δ², spectral ≈ exact.
  */
 import type { PairResult } from "../../lib/analysis/pair_result.ts";
-
-/** mulberry32: 32-bit seeded uniform generator on [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from "../_random.ts";
 
 /** Standard normal draw by Box–Muller from a uniform generator. */
 function normal(rand: () => number): number {
@@ -27,7 +16,7 @@ export function syntheticRows(
   count: number,
   seed: number,
 ): PairResult[] {
-  const rand = mulberry32(seed);
+  const rand = uniform(seed);
   return Array.from({ length: count }, (_, pair) => {
     const scaledLast = 0.5 + 2.5 * rand();
     const lambdaAvg = 1 + 3 * rand();

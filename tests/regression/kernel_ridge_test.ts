@@ -7,17 +7,7 @@ import {
 } from "../../lib/regression/kernel_ridge.ts";
 import { dft } from "../../lib/spectral/dft.ts";
 import { toyData } from "../../lib/toy/toy_data.ts";
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from "../_random.ts";
 
 function trace(k: Float64Array, m: number, skip: number): number {
   let acc = 0;

@@ -9,17 +9,7 @@ import {
   makeCirculant,
   spectrumSummary,
 } from "../../lib/spectral/circulant.ts";
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from "../_random.ts";
 
 /** First row of the real symmetric circulant with spectrum λ_k = λ_{m−k}. */
 function rowFromSpectrum(lambda: number[]): Float64Array {
