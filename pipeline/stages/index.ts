@@ -9,6 +9,7 @@
 import type { Stage } from "../../lib/dag/stage.ts";
 import { analysisStage } from "./analysis.ts";
 import { dataStage } from "./data.ts";
+import { dihedralStage } from "./dihedral.ts";
 import { FIGURE_EXPERIMENTS, figuresStage } from "./figures.ts";
 import { mlpKernelStage } from "./kernels.ts";
 import { rotationOrbitsStage } from "./orbits.ts";
@@ -24,6 +25,7 @@ export const STAGES: readonly Stage[] = [
   rotationOrbitsStage,
   ...ARCHITECTURES.map(mlpKernelStage),
   ...ARCHITECTURES.map(analysisStage),
+  dihedralStage,
   ...FIGURE_EXPERIMENTS.map(figuresStage),
   provenanceStage,
   tablesStage,
@@ -38,7 +40,7 @@ export const TASK_TARGETS: Readonly<Record<string, readonly string[]>> = {
   data: ["data"],
   orbits: byPrefix("orbits-"),
   kernels: byPrefix("kernels-"),
-  analysis: byPrefix("analysis-"),
+  analysis: [...byPrefix("analysis-"), "dihedral"],
   figures: byPrefix("figures-"),
   tables: ["tables"],
   paper: ["paper"],
