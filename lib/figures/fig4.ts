@@ -101,8 +101,11 @@ function extent(values: number[]): [number, number] {
   return [lo, hi];
 }
 
-/** Ticks at integers when the range spans at least 2 (paper.md 7.5 B). */
-function integerTicks(max: number): number[] | undefined {
+/**
+ * Integer ticks 0, s, 2s, ... ≤ max with s = ⌈max/6⌉ when max ≥ 2; undefined
+ * (Plot's automatic ticks) below 2 (paper.md 7.5 B).
+ */
+export function integerTicks(max: number): number[] | undefined {
   if (max < 2) return undefined;
   const step = Math.max(1, Math.ceil(max / 6));
   return Array.from(
@@ -112,14 +115,15 @@ function integerTicks(max: number): number[] | undefined {
 }
 
 /** Left and bottom spines only, as in the reference style (paper.md 7.1). */
-function spines(): Plot.Markish[] {
+export function spines(): Plot.Markish[] {
   return [
     Plot.frame({ anchor: "left", stroke: "black", strokeWidth: 0.8 }),
     Plot.frame({ anchor: "bottom", stroke: "black", strokeWidth: 0.8 }),
   ];
 }
 
-function axisLabel(label: string) {
+/** Axis options for a centred title without arrow, as in matplotlib. */
+export function axisLabel(label: string) {
   return { label, labelAnchor: "center" as const, labelArrow: "none" as const };
 }
 
@@ -137,35 +141,77 @@ function withColourbar(plot: Panel, bar: string): Panel {
   };
 }
 
-function panelB(rows: PairResult[], options: Figure4Options): Panel {
-  checkRows(rows, options.n);
-  const max = Math.max(
-    ...rows.map((r) => Math.max(r.exactError, r.spectralError)),
-  ) * 1.05;
-  const height = PLOT_HEIGHT + 20;
-  const svg = renderPlot({
-    width: PLOT_WIDTH,
-    height,
+/** One point of an error scatter: two errors and the number correct. */
+export interface ErrorScatterPoint {
+  /** Horizontal error (exact or trained), unitless. */
+  x: number;
+  /** Vertical error (spectral), unitless. */
+  y: number;
+  /** Held-out points with the label's sign: 0, 1 or 2. */
+  correct: number;
+}
+
+/** Options of {@link errorScatterSvg}. */
+export interface ErrorScatterOptions {
+  /** Both axes span [0, max]. */
+  max: number;
+  /** Tick positions on both axes (default: Plot's automatic ticks). */
+  ticks?: number[];
+  /** Axis titles; an omitted yLabel draws no y title. */
+  xLabel: string;
+  yLabel?: string;
+  /** Plot size in px, margins included. */
+  width: number;
+  height: number;
+  /** Plot margins in px (default those of Figure 4). */
+  margins?: Partial<typeof AXIS_MARGINS>;
+}
+
+/**
+ * Exact-against-spectral scatter in the Figure 4B style, without colourbar
+ * or embedded font: dots coloured by "Num. correct" (semaphore), a black
+ * dashed diagonal, left and bottom spines, both axes [0, max]; points
+ * beyond max are clipped (paper.md 7.5 B, 7.6).
+ *
+ * @param points One point per pair.
+ * @returns SVG text of `width × height` px, for nesting with `composeSvg`.
+ */
+export function errorScatterSvg(
+  points: ErrorScatterPoint[],
+  options: ErrorScatterOptions,
+): string {
+  const { max, ticks } = options;
+  // Explicit ticks are integers: label them "1", not "1.0".
+  const tickFormat = ticks === undefined ? undefined : "~f";
+  return renderPlot({
+    width: options.width,
+    height: options.height,
     ...AXIS_MARGINS,
+    ...options.margins,
     x: {
       domain: [0, max],
-      ticks: integerTicks(max),
-      ...axisLabel("Exact error (NTK)"),
+      ticks,
+      tickFormat,
+      ...axisLabel(options.xLabel),
     },
     y: {
       domain: [0, max],
-      ticks: integerTicks(max),
-      ...axisLabel("Spectral error (NTK)"),
+      ticks,
+      tickFormat,
+      ...(options.yLabel === undefined
+        ? { label: null }
+        : axisLabel(options.yLabel)),
     },
     color: { type: "ordinal", domain: [0, 1, 2], range: [...SEMAPHORE] },
     marks: [
       ...spines(),
-      Plot.dot(rows, {
-        x: "exactError",
-        y: "spectralError",
+      Plot.dot(points, {
+        x: "x",
+        y: "y",
         fill: "correct",
         r: DOT_RADIUS,
         fillOpacity: DOT_OPACITY,
+        clip: true,
       }),
       Plot.line([[0, 0], [max, max]], {
         stroke: "black",
@@ -174,6 +220,29 @@ function panelB(rows: PairResult[], options: Figure4Options): Panel {
       }),
     ],
   }, { embedFont: false });
+}
+
+function panelB(rows: PairResult[], options: Figure4Options): Panel {
+  checkRows(rows, options.n);
+  const max = Math.max(
+    ...rows.map((r) => Math.max(r.exactError, r.spectralError)),
+  ) * 1.05;
+  const height = PLOT_HEIGHT + 20;
+  const svg = errorScatterSvg(
+    rows.map((r) => ({
+      x: r.exactError,
+      y: r.spectralError,
+      correct: r.correct,
+    })),
+    {
+      max,
+      ticks: integerTicks(max),
+      xLabel: "Exact error (NTK)",
+      yLabel: "Spectral error (NTK)",
+      width: PLOT_WIDTH,
+      height,
+    },
+  );
   return withColourbar(
     { svg, width: PLOT_WIDTH, height },
     numCorrectColourbarSvg({ height, ...BAR_MARGINS }),

@@ -8,12 +8,11 @@
  *
  * @module
  */
-import { join } from "node:path";
 import type { PairResult } from "../../lib/analysis/pair_result.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { figure4 } from "../../lib/figures/fig4.ts";
 import { summaryFigure } from "../../lib/figures/summary.ts";
-import { svgToPng } from "../../lib/plot/render.ts";
+import { FigureWriter, publishFigures } from "./_figure_files.ts";
 import { readPairResults } from "./_results.ts";
 
 /** The experiments with figures: analysis architecture and output folder. */
@@ -22,7 +21,7 @@ export const FIGURE_EXPERIMENTS = [
   { arch: "mlp5", folder: "mlp5", title: "Five-hidden-layer MLP NTK" },
 ] as const;
 
-/** `index.json` of a figures entry. */
+/** `index.json` of a Figure 4 entry. */
 export interface FigureIndex {
   /** Orbit sizes with a Figure 4 page, ascending. */
   sizes: number[];
@@ -47,51 +46,25 @@ export function figuresStage(
       focusN: config.rotation.focusN,
       figures: config.figures,
     }),
-    publish: async (_config, entryDir) => {
-      const index = JSON.parse(
-        await Deno.readTextFile(join(entryDir, "index.json")),
-      ) as FigureIndex;
-      return index.files.map((file) => ({ from: file, to: `figures/${file}` }));
-    },
+    publish: (_config, entryDir) => publishFigures(entryDir),
 
     async run(ctx) {
       const rows = await readPairResults(ctx.input(analysis));
       const byN = new Map<number, PairResult[]>();
       for (const row of rows) byN.set(row.n, [...byN.get(row.n) ?? [], row]);
       const sizes = [...byN.keys()].sort((a, b) => a - b);
-      await Deno.mkdir(join(ctx.outDir, folder));
 
-      const files: string[] = [];
-      const save = async (name: string, svg: string) => {
-        const base = join(folder, name);
-        await Deno.writeTextFile(join(ctx.outDir, `${base}.svg`), svg);
-        await Deno.writeFile(
-          join(ctx.outDir, `${base}.png`),
-          svgToPng(svg, { scale: ctx.config.figures.pngScale }),
-        );
-        files.push(`${base}.svg`, `${base}.png`);
-      };
+      const writer = new FigureWriter(ctx.outDir, ctx.config.figures.pngScale);
       const progress = ctx.progress("figures", sizes.length + 1);
       for (const n of sizes) {
-        await save(
-          `fig4_N${n}`,
-          figure4(byN.get(n)!, { n, transform: "rotate" }),
-        );
+        const svg = figure4(byN.get(n)!, { n, transform: "rotate" });
+        await writer.save(`${folder}/fig4_N${n}`, svg);
         progress.tick();
       }
-      await save("summary", summaryFigure(byN, { title }));
+      await writer.save(`${folder}/summary`, summaryFigure(byN, { title }));
       progress.tick();
       progress.done();
-
-      const index: FigureIndex = {
-        sizes,
-        focusN: ctx.config.rotation.focusN,
-        files,
-      };
-      await Deno.writeTextFile(
-        join(ctx.outDir, "index.json"),
-        JSON.stringify(index, null, 2),
-      );
+      await writer.writeIndex({ sizes, focusN: ctx.config.rotation.focusN });
     },
   };
 }

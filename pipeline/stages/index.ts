@@ -16,6 +16,8 @@ import { rotationOrbitsStage } from "./orbits.ts";
 import { paperStage } from "./paper.ts";
 import { provenanceStage } from "./provenance.ts";
 import { tablesStage } from "./tables.ts";
+import { dihedralFiguresStage, theoryFiguresStage } from "./theory_figures.ts";
+import { toyStage } from "./toy.ts";
 
 const ARCHITECTURES = ["mlp1", "mlp5"] as const;
 
@@ -26,7 +28,10 @@ export const STAGES: readonly Stage[] = [
   ...ARCHITECTURES.map(mlpKernelStage),
   ...ARCHITECTURES.map(analysisStage),
   dihedralStage,
+  toyStage,
   ...FIGURE_EXPERIMENTS.map(figuresStage),
+  theoryFiguresStage,
+  dihedralFiguresStage,
   provenanceStage,
   tablesStage,
   paperStage,
@@ -40,7 +45,7 @@ export const TASK_TARGETS: Readonly<Record<string, readonly string[]>> = {
   data: ["data"],
   orbits: byPrefix("orbits-"),
   kernels: byPrefix("kernels-"),
-  analysis: [...byPrefix("analysis-"), "dihedral"],
+  analysis: [...byPrefix("analysis-"), "dihedral", "toy"],
   figures: byPrefix("figures-"),
   tables: ["tables"],
   paper: ["paper"],

@@ -4,15 +4,21 @@
  * installed the stage says so and records that no PDF was built; the rest
  * of the pipeline is unaffected, and installing TeX reruns it.
  *
- * Inputs: `figures-fig4`, `figures-mlp5`, `tables`, `provenance`. Sources:
+ * Inputs: every figure stage, `tables`, `provenance`. Sources:
  * `paper/main.tex`. Output: `main.pdf`, published to `paper/main.pdf`.
  *
  * @module
  */
 import { join } from "node:path";
 import type { Stage } from "../../lib/dag/stage.ts";
-import { TABLE_EXPERIMENTS } from "./tables.ts";
 import { FIGURE_EXPERIMENTS, type FigureIndex } from "./figures.ts";
+
+/** The figure stages whose PNGs the paper includes. */
+const FIGURE_STAGES = [
+  ...FIGURE_EXPERIMENTS.map((e) => `figures-${e.folder}`),
+  "figures-theory",
+  "figures-dihedral",
+];
 
 const TEX_PACKAGES =
   "texlive-latex-base texlive-latex-recommended texlive-fonts-recommended latexmk";
@@ -20,11 +26,7 @@ const TEX_PACKAGES =
 export const paperStage: Stage = {
   name: "paper",
   description: "Compile paper/main.pdf from the generated figures and tables",
-  deps: [
-    ...FIGURE_EXPERIMENTS.map((e) => `figures-${e.folder}`),
-    "tables",
-    "provenance",
-  ],
+  deps: [...FIGURE_STAGES, "tables", "provenance"],
   module: new URL(import.meta.url),
   sources: ["paper/main.tex"],
   toolVersions: async () => ({
@@ -47,24 +49,35 @@ export const paperStage: Stage = {
         join(ctx.input("provenance"), "provenance.tex"),
         join(generated, "provenance.tex"),
       );
-      for (const { arch } of TABLE_EXPERIMENTS) {
+      for await (
+        const table of Deno.readDir(join(ctx.input("tables"), "tables"))
+      ) {
         await Deno.copyFile(
-          join(ctx.input("tables"), "tables", `${arch}.tex`),
-          join(generated, "tables", `${arch}.tex`),
+          join(ctx.input("tables"), "tables", table.name),
+          join(generated, "tables", table.name),
         );
       }
-      for (const experiment of FIGURE_EXPERIMENTS) {
-        const entry = ctx.input(`figures-${experiment.folder}`);
+      for (const stage of FIGURE_STAGES) {
+        const entry = ctx.input(stage);
         const index = JSON.parse(
           await Deno.readTextFile(join(entry, "index.json")),
-        ) as FigureIndex;
-        await Deno.mkdir(join(generated, experiment.folder));
+        ) as { files: string[] };
         for (const file of index.files.filter((f) => f.endsWith(".png"))) {
+          await Deno.mkdir(join(generated, "figures", file, ".."), {
+            recursive: true,
+          });
           await Deno.copyFile(
             join(entry, file),
-            join(generated, experiment.folder, file.split("/").pop()!),
+            join(generated, "figures", file),
           );
         }
+      }
+      for (const experiment of FIGURE_EXPERIMENTS) {
+        const index = JSON.parse(
+          await Deno.readTextFile(
+            join(ctx.input(`figures-${experiment.folder}`), "index.json"),
+          ),
+        ) as FigureIndex;
         if (experiment.folder === "fig4") {
           await Deno.writeTextFile(
             join(generated, "focus.tex"),
@@ -133,7 +146,7 @@ function perOrbitSizeFigures(
     [
       "\\begin{figure}[htbp]",
       "  \\centering",
-      `  \\includegraphics[width=\\textwidth]{generated/${folder}/fig4_N${n}.png}`,
+      `  \\includegraphics[width=\\textwidth]{generated/figures/${folder}/fig4_N${n}.png}`,
       `  \\caption{${title}, $N=${n}$: panels B--E as in Figure~\\ref{fig:fig4}.}`,
       "\\end{figure}",
       "",
