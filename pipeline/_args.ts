@@ -16,7 +16,7 @@ import { z } from "zod";
 export interface PipelineArgs {
   /** Profile name (validated later by the config). */
   profile: string;
-  /** `--set key=value` overrides, in order. */
+  /** `--set key=value` overrides, in order (`--backend X` adds backend=X). */
   sets: string[];
   /** Stages to rerun even when cached. */
   force: string[];
@@ -27,6 +27,7 @@ export interface PipelineArgs {
 const ArgsSchema = z.strictObject({
   profile: z.string().min(1).default("default"),
   set: z.array(z.string()).default([]),
+  backend: z.string().optional(),
   force: z.array(z.string()).default([]),
   help: z.boolean().default(false),
 });
@@ -39,6 +40,8 @@ Options:
   --set KEY=VALUE    override one config value, e.g. --set pairs.nPairs=64
                      (repeatable; lists as 2,4,8 or [2,4,8])
   --force STAGE      rerun one stage even when it is cached (repeatable)
+  --backend NAME     auto | webgpu | wasm | cpu (TensorFlow.js work; default
+                     auto: WebGPU on a real GPU adapter, else wasm)
   --help             print this text`;
 
 /**
@@ -55,6 +58,7 @@ export function parsePipelineArgs(args: readonly string[]): PipelineArgs {
         profile: { type: "string" },
         set: { type: "string", multiple: true },
         force: { type: "string", multiple: true },
+        backend: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -68,7 +72,9 @@ export function parsePipelineArgs(args: readonly string[]): PipelineArgs {
   const parsed = ArgsSchema.parse(values);
   return {
     profile: parsed.profile,
-    sets: parsed.set,
+    sets: parsed.backend === undefined
+      ? parsed.set
+      : [...parsed.set, `backend=${parsed.backend}`],
     force: parsed.force,
     help: parsed.help,
   };

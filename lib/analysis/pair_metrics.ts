@@ -41,6 +41,12 @@ export interface PairMetricsOptions {
   spectralReg?: number;
   /** float32-like `lstsq` truncation of the exact fits (G.12); default off. */
   truncate?: boolean;
+  /**
+   * Spectrum normalisation of lambdaLast/lambdaAvg (paper.md G.3): "mlp"
+   * (unnormalised DFT, no ridge; `mlp_ntk.py`) or "cnn" (orthonormal DFT
+   * plus 1e-10·√(2N); `cntk.py`, `shift_cntk.py`); default "mlp".
+   */
+  spectrumConvention?: "mlp" | "cnn";
 }
 
 /** Squared Euclidean distance ‖a − b‖² over the length of a. */
@@ -52,7 +58,7 @@ function squaredDistance(a: Float64Array, b: Float64Array): number {
 
 /**
  * Exact and spectral errors and the geometric and spectral proxies of one
- * pair orbit (paper.md 3.4, 3.5, 4.5, 5.4; MLP spectrum convention of G.3).
+ * pair orbit (paper.md 3.4, 3.5, 4.5, 5.4; spectrum convention of G.3).
  *
  * - Exact: run 1 holds out index 0 (y = +1), run 2 index 1 (y = −1); each
  *   fits the other 2N − 1 points with y = [+1, −1, +1, ...] and ridge
@@ -122,7 +128,7 @@ export function pairMetrics(
     deltaSq: squaredDistance(centreA, centreB),
     projRadius: (Math.sqrt(squaredDistance(orbit.subarray(0, d), centreA)) +
       Math.sqrt(squaredDistance(orbit.subarray(d, 2 * d), centreB))) / 2,
-    ...spectrumSummary(c, { convention: "mlp" }),
+    ...spectrumSummary(c, { convention: options.spectrumConvention ?? "mlp" }),
     avgAngle: sameClass / (n - 1),
   };
 }

@@ -27,11 +27,23 @@ const PAPER: Config = {
   },
   pairs: { nPairs: 512, drawFactor: 1.2 },
   rotation: { orbitSizes: [2, 4, 8, 16, 32, 64], focusN: 8 },
-  shift: { orbitSizes: [2, 4, 7, 14, 28] },
+  shift: { orbitSizes: [2, 4, 7, 14, 28], focusN: 7 },
   kernels: {
     mlp1: { hiddenLayers: 1, wStd: 1, bStd: 1 },
     mlp5: { hiddenLayers: 5, wStd: 1, bStd: 1 },
   },
+  cnn: {
+    kernelSize: 3,
+    rotation: {
+      fc: { maxPairs: 512, maxOrbitSize: 64 },
+      gap: { maxPairs: 512, maxOrbitSize: 64 },
+    },
+    shift: {
+      fc: { maxPairs: 512, maxOrbitSize: 28 },
+      gap: { maxPairs: 512, maxOrbitSize: 28 },
+    },
+  },
+  backend: "auto",
   analysis: { exactRidge: 1e-10, spectralRidge: 1e-5, truncation: "float32" },
   figures: { pngScale: 2 },
 };
@@ -43,6 +55,15 @@ const PAPER: Config = {
 const DEFAULT: Config = {
   ...PAPER,
   profile: "default",
+  cnn: {
+    ...PAPER.cnn,
+    // CNN-GAP needs all 784² position pairs per image pair (paper.md 10.2):
+    // about 7 ms per Gram entry on 2 cores, so fewer pairs and N ≤ 16.
+    rotation: {
+      fc: { maxPairs: 512, maxOrbitSize: 32 },
+      gap: { maxPairs: 64, maxOrbitSize: 16 },
+    },
+  },
   analysis: { ...PAPER.analysis, truncation: "none" },
 };
 
@@ -52,7 +73,18 @@ const SMOKE: Config = {
   profile: "smoke",
   pairs: { ...DEFAULT.pairs, nPairs: 24 },
   rotation: { orbitSizes: [2, 4, 8], focusN: 8 },
-  shift: { orbitSizes: [2, 4, 7] },
+  shift: { orbitSizes: [2, 4, 7], focusN: 7 },
+  cnn: {
+    kernelSize: 3,
+    rotation: {
+      fc: { maxPairs: 24, maxOrbitSize: 8 },
+      gap: { maxPairs: 4, maxOrbitSize: 4 },
+    },
+    shift: {
+      fc: { maxPairs: 24, maxOrbitSize: 7 },
+      gap: { maxPairs: 24, maxOrbitSize: 7 },
+    },
+  },
 };
 
 const PROFILES: Record<ProfileName, Config> = {

@@ -24,6 +24,16 @@ export const MlpArchitectureSchema = z.strictObject({
   bStd: z.number().nonnegative(),
 });
 
+/**
+ * Which pairs and orbit sizes an expensive kernel is computed for: the first
+ * `maxPairs` pairs (or all, if fewer) of every orbit size up to
+ * `maxOrbitSize` among the transform's orbit sizes.
+ */
+export const KernelSelectionSchema = z.strictObject({
+  maxPairs: z.number().int().min(1).max(100000),
+  maxOrbitSize: orbitSize,
+});
+
 /** Full experiment configuration. */
 export const ConfigSchema = z.strictObject({
   /** Name of the profile the run started from (recorded in the provenance). */
@@ -57,12 +67,36 @@ export const ConfigSchema = z.strictObject({
   shift: z.strictObject({
     /** Numbers of shifts n: shifts arange(0, 28, 28 // n). */
     orbitSizes: z.array(shiftOrbitSize).min(1),
+    /** Orbit size of the Figure 6 panels (7 in the paper). */
+    focusN: shiftOrbitSize,
   }),
   /** Infinite-width kernels, by result folder name (paper.md 5.1). */
   kernels: z.strictObject({
     mlp1: MlpArchitectureSchema,
     mlp5: MlpArchitectureSchema,
   }),
+  /** One-layer CNN kernels (paper.md 5.2, 7.6, 7.7). */
+  cnn: z.strictObject({
+    /** Odd filter size k of the k × k circular convolution (3). */
+    kernelSize: z.number().int().min(1).max(27).refine((k) => k % 2 === 1, {
+      message: "the filter size must be odd",
+    }),
+    /** Rotation orbits: flatten readout (CNN-FC) and global pooling (CNN-GAP). */
+    rotation: z.strictObject({
+      fc: KernelSelectionSchema,
+      gap: KernelSelectionSchema,
+    }),
+    /** Cyclic shift orbits. */
+    shift: z.strictObject({
+      fc: KernelSelectionSchema,
+      gap: KernelSelectionSchema,
+    }),
+  }),
+  /**
+   * TensorFlow.js backend: `auto` picks WebGPU when a real (non-fallback)
+   * adapter exists, else wasm; the others force one.
+   */
+  backend: z.enum(["auto", "webgpu", "wasm", "cpu"]),
   /** Error computations (paper.md 3.2, 3.3, G.2, G.12). */
   analysis: z.strictObject({
     /** Exact LOO ridge as a multiple of trace(K_train) (`REG` = 1e-10). */
@@ -83,6 +117,9 @@ export const ConfigSchema = z.strictObject({
 }).refine((c) => c.rotation.orbitSizes.includes(c.rotation.focusN), {
   message: "rotation.focusN must be one of rotation.orbitSizes",
   path: ["rotation", "focusN"],
+}).refine((c) => c.shift.orbitSizes.includes(c.shift.focusN), {
+  message: "shift.focusN must be one of shift.orbitSizes",
+  path: ["shift", "focusN"],
 });
 
 /** A validated configuration. */

@@ -92,7 +92,7 @@ export async function runDag(
       versions: {
         deno: Deno.version.deno,
         ...fingerprint.packages,
-        ...await stage.toolVersions?.(),
+        ...await stage.toolVersions?.(options.config),
       },
       config: stage.configSlice(options.config),
       inputs: Object.fromEntries(

@@ -54,8 +54,11 @@ export interface Stage {
    * on, such as a LaTeX source; they are hashed into the key with the code.
    */
   sources?: readonly string[];
-  /** Versions of outside tools the output depends on (e.g. TeX). */
-  toolVersions?(): Promise<Record<string, string>>;
+  /**
+   * Versions of outside tools, or the backend and precision, the output
+   * depends on (e.g. TeX; WebGPU or float64 JavaScript).
+   */
+  toolVersions?(config: Config): Promise<Record<string, string>>;
   /** The part of the configuration the stage's output depends on. */
   configSlice(config: Config): unknown;
   /** Run the stage, writing every output under `ctx.outDir`. */

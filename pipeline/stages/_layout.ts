@@ -96,11 +96,14 @@ export async function writeGrams(
   await writeFloat64File(gramPath(entryDir, n), grams);
 }
 
-/** Read the Gram matrices of one orbit size for `pairCount` pairs. */
+/**
+ * Read the Gram matrices of one orbit size: `count` matrices [2N, 2N]
+ * (the first `count` pairs of the orbit set).
+ */
 export async function readGrams(
   entryDir: string,
   n: number,
-  pairCount: number,
-): Promise<Float64Array> {
-  return await readFloat64File(gramPath(entryDir, n), pairCount * 4 * n * n);
+): Promise<{ count: number; grams: Float64Array }> {
+  const grams = await readFloat64File(gramPath(entryDir, n));
+  return { count: grams.length / (4 * n * n), grams };
 }

@@ -1,11 +1,11 @@
 /**
- * Stages `analysis-<arch>`: per pair, the symmetrised exact leave-one-out
+ * Stages `analysis-<id>`: per pair, the symmetrised exact leave-one-out
  * error, the spectral error and the geometric quantities of Figure 4
  * (paper.md 3.3–3.5, 4.5, 5.4), one CSV row per N and pair.
  *
- * Inputs: `orbits-rotate`, `kernels-<arch>`. Config: analysis. Output:
- * `pairs.csv` (columns {@link PAIR_RESULT_COLUMNS}), published to
- * `data/results/<arch>/pairs.csv`.
+ * Inputs: the experiment's orbits and `kernels-<id>`. Config: analysis.
+ * Output: `pairs.csv` (columns {@link PAIR_RESULT_COLUMNS}), published to
+ * `data/results/<id>/pairs.csv`.
  *
  * @module
  */
@@ -18,31 +18,32 @@ import {
 import { median } from "../../lib/analysis/summary.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { formatCsv } from "../../lib/io/csv.ts";
-import type { MlpArchitectureName } from "./kernels.ts";
+import { type KernelExperiment, orbitStageName } from "./experiments.ts";
 import { orbitSizesIn, readGrams, readOrbitSet } from "./_layout.ts";
 
-/** The analysis stage of one architecture. */
-export function analysisStage(arch: MlpArchitectureName): Stage {
-  const kernels = `kernels-${arch}`;
+/** The analysis stage of one experiment. */
+export function analysisStage(experiment: KernelExperiment): Stage {
+  const orbits = orbitStageName(experiment.transform);
+  const kernels = `kernels-${experiment.id}`;
   return {
-    name: `analysis-${arch}`,
-    description: `Exact and spectral errors of every pair (${arch})`,
-    deps: ["orbits-rotate", kernels],
+    name: `analysis-${experiment.id}`,
+    description: `Exact and spectral errors of every pair (${experiment.id})`,
+    deps: [orbits, kernels],
     module: new URL(import.meta.url),
     configSlice: (config) => config.analysis,
-    publish:
-      () => [{ from: "pairs.csv", to: `data/results/${arch}/pairs.csv` }],
+    publish: () => [
+      { from: "pairs.csv", to: `data/results/${experiment.id}/pairs.csv` },
+    ],
 
     async run(ctx) {
       const { exactRidge, spectralRidge, truncation } = ctx.config.analysis;
-      const orbitsDir = ctx.input("orbits-rotate");
       const rows: PairResult[] = [];
-      for (const n of await orbitSizesIn(orbitsDir)) {
-        const set = await readOrbitSet(orbitsDir, n);
+      for (const n of await orbitSizesIn(ctx.input(kernels))) {
+        const set = await readOrbitSet(ctx.input(orbits), n);
+        const { count, grams } = await readGrams(ctx.input(kernels), n);
         const m = 2 * n;
-        const grams = await readGrams(ctx.input(kernels), n, set.pairs.length);
-        const progress = ctx.progress(`N=${n} pairs`, set.pairs.length);
-        set.pairs.forEach((pair, p) => {
+        const progress = ctx.progress(`N=${n} pairs`, count);
+        for (let p = 0; p < count; p++) {
           const metrics = pairMetrics(
             set.orbits.subarray(p * m * set.d, (p + 1) * m * set.d),
             grams.subarray(p * m * m, (p + 1) * m * m),
@@ -52,11 +53,12 @@ export function analysisStage(arch: MlpArchitectureName): Stage {
               exactReg: exactRidge,
               spectralReg: spectralRidge,
               truncate: truncation === "float32",
+              spectrumConvention: experiment.spectrumConvention,
             },
           );
-          rows.push({ n, pair: p, ...pair, ...metrics });
+          rows.push({ n, pair: p, ...set.pairs[p], ...metrics });
           progress.tick();
-        });
+        }
         progress.done();
         const atN = rows.filter((row) => row.n === n);
         const correct = atN.reduce((s, r) => s + r.correct, 0) /

@@ -1,27 +1,38 @@
 /**
- * Stages `figures-<folder>`: Figure 4 panels B–E for every orbit size N and
- * a summary figure across N, as SVG (font embedded) and PNG (paper.md 7.5).
+ * Figure stages of the kernel experiments:
  *
- * Inputs: `analysis-<arch>`. Config: rotation.focusN, figures. Outputs:
- * `<folder>/fig4_N<N>.{svg,png}`, `<folder>/summary.{svg,png}` and
- * `index.json`, published to `figures/<folder>/`.
+ * - `figures-<folder>`: Figure 4 panels B–E for every orbit size N and a
+ *   summary across N, for each experiment (paper.md 7.5; Figure 6 is the
+ *   shift experiment with CNN-GAP, 7.7);
+ * - `figures-fig5`: the architecture comparison at the focus N (7.6).
+ *
+ * SVG (font embedded) and PNG, listed in `index.json` and published under
+ * `figures/`.
  *
  * @module
  */
 import type { PairResult } from "../../lib/analysis/pair_result.ts";
+import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { figure4 } from "../../lib/figures/fig4.ts";
+import { figure5, FIGURE5_PANELS } from "../../lib/figures/fig5.ts";
 import { summaryFigure } from "../../lib/figures/summary.ts";
+import { KERNEL_EXPERIMENTS, type KernelExperiment } from "./experiments.ts";
 import { FigureWriter, publishFigures } from "./_figure_files.ts";
 import { readPairResults } from "./_results.ts";
 
-/** The experiments with figures: analysis architecture and output folder. */
-export const FIGURE_EXPERIMENTS = [
-  { arch: "mlp1", folder: "fig4", title: "One-hidden-layer MLP NTK" },
-  { arch: "mlp5", folder: "mlp5", title: "Five-hidden-layer MLP NTK" },
-] as const;
+/** Output folder of each experiment's figures. */
+const FOLDERS: Record<string, string> = {
+  "mlp1": "fig4",
+  "shift-cnn-gap": "fig6",
+};
 
-/** `index.json` of a Figure 4 entry. */
+/** Figure folder of an experiment: fig4, fig6, or the experiment id. */
+export function figureFolder(experiment: KernelExperiment): string {
+  return FOLDERS[experiment.id] ?? experiment.id;
+}
+
+/** `index.json` of an experiment's figure entry. */
 export interface FigureIndex {
   /** Orbit sizes with a Figure 4 page, ascending. */
   sizes: number[];
@@ -31,40 +42,100 @@ export interface FigureIndex {
   files: string[];
 }
 
-/** The figures stage of one experiment of {@link FIGURE_EXPERIMENTS}. */
-export function figuresStage(
-  experiment: typeof FIGURE_EXPERIMENTS[number],
-): Stage {
-  const { arch, folder, title } = experiment;
-  const analysis = `analysis-${arch}`;
+function focusOf(experiment: KernelExperiment, config: Config): number {
+  return experiment.transform === "rotate"
+    ? config.rotation.focusN
+    : config.shift.focusN;
+}
+
+function byOrbitSize(rows: PairResult[]): Map<number, PairResult[]> {
+  const byN = new Map<number, PairResult[]>();
+  for (const row of rows) byN.set(row.n, [...byN.get(row.n) ?? [], row]);
+  return byN;
+}
+
+/** The Figure 4-style stage of one experiment. */
+export function figuresStage(experiment: KernelExperiment): Stage {
+  const folder = figureFolder(experiment);
+  const analysis = `analysis-${experiment.id}`;
   return {
     name: `figures-${folder}`,
-    description: `Figure 4 panels for every N and a summary (${arch})`,
+    description: `Figure 4 panels for every N and a summary (${experiment.id})`,
     deps: [analysis],
     module: new URL(import.meta.url),
     configSlice: (config) => ({
-      focusN: config.rotation.focusN,
+      focusN: focusOf(experiment, config),
       figures: config.figures,
     }),
     publish: (_config, entryDir) => publishFigures(entryDir),
 
     async run(ctx) {
-      const rows = await readPairResults(ctx.input(analysis));
-      const byN = new Map<number, PairResult[]>();
-      for (const row of rows) byN.set(row.n, [...byN.get(row.n) ?? [], row]);
+      const byN = byOrbitSize(await readPairResults(ctx.input(analysis)));
       const sizes = [...byN.keys()].sort((a, b) => a - b);
-
       const writer = new FigureWriter(ctx.outDir, ctx.config.figures.pngScale);
       const progress = ctx.progress("figures", sizes.length + 1);
       for (const n of sizes) {
-        const svg = figure4(byN.get(n)!, { n, transform: "rotate" });
+        const svg = figure4(byN.get(n)!, {
+          n,
+          transform: experiment.transform,
+        });
         await writer.save(`${folder}/fig4_N${n}`, svg);
         progress.tick();
       }
+      const title = experiment.title[0].toUpperCase() +
+        experiment.title.slice(1);
       await writer.save(`${folder}/summary`, summaryFigure(byN, { title }));
       progress.tick();
       progress.done();
-      await writer.writeIndex({ sizes, focusN: ctx.config.rotation.focusN });
+      await writer.writeIndex({
+        sizes,
+        focusN: focusOf(experiment, ctx.config),
+      });
     },
   };
 }
+
+/** Experiment of each Figure 5 panel, by letter; B (trained MLP) has none yet. */
+const FIGURE5_SOURCES: Record<string, string | undefined> = {
+  A: "mlp1",
+  B: undefined,
+  C: "mlp5",
+  D: "cnn-fc",
+  E: "cnn-gap",
+};
+
+export const figure5Stage: Stage = {
+  name: "figures-fig5",
+  description: "Figure 5: exact against spectral error for five architectures",
+  deps: Object.values(FIGURE5_SOURCES)
+    .filter((id): id is string => id !== undefined)
+    .map((id) => `analysis-${id}`),
+  module: new URL(import.meta.url),
+  configSlice: (config) => ({
+    focusN: config.rotation.focusN,
+    figures: config.figures,
+  }),
+  publish: (_config, entryDir) => publishFigures(entryDir),
+
+  async run(ctx) {
+    const focusN = ctx.config.rotation.focusN;
+    const panels = [];
+    for (const panel of FIGURE5_PANELS) {
+      const source = FIGURE5_SOURCES[panel.letter];
+      const rows = source === undefined
+        ? undefined
+        : (await readPairResults(ctx.input(`analysis-${source}`)))
+          .filter((row) => row.n === focusN);
+      panels.push({ ...panel, rows: rows?.length ? rows : undefined });
+    }
+    const writer = new FigureWriter(ctx.outDir, ctx.config.figures.pngScale);
+    await writer.save("fig5/fig5", figure5(panels));
+    await writer.writeIndex({ focusN });
+  },
+};
+
+/** Every figure stage of the kernel experiments. */
+export const EXPERIMENT_FIGURE_STAGES: readonly Stage[] = [
+  ...KERNEL_EXPERIMENTS.map(figuresStage),
+  figure5Stage,
+];

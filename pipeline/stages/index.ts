@@ -1,8 +1,10 @@
 /**
  * Every stage of the pipeline, and the `deno task` names that group them.
  *
- * The DAG: data → orbits-rotate → kernels-<arch> → analysis-<arch> →
- * figures-<folder>, tables → paper; provenance feeds tables and paper.
+ * The DAG: data → orbits-<transform> → kernels-<id> → analysis-<id> →
+ * figures-<folder>, tables → paper, for each kernel experiment <id> of
+ * experiments.ts; toy → figures-theory and data → dihedral →
+ * figures-dihedral for the theory; provenance feeds tables and paper.
  *
  * @module
  */
@@ -10,26 +12,26 @@ import type { Stage } from "../../lib/dag/stage.ts";
 import { analysisStage } from "./analysis.ts";
 import { dataStage } from "./data.ts";
 import { dihedralStage } from "./dihedral.ts";
-import { FIGURE_EXPERIMENTS, figuresStage } from "./figures.ts";
-import { mlpKernelStage } from "./kernels.ts";
-import { rotationOrbitsStage } from "./orbits.ts";
+import { KERNEL_EXPERIMENTS } from "./experiments.ts";
+import { EXPERIMENT_FIGURE_STAGES } from "./figures.ts";
+import { kernelStage } from "./kernels.ts";
+import { orbitStage } from "./orbits.ts";
 import { paperStage } from "./paper.ts";
 import { provenanceStage } from "./provenance.ts";
 import { tablesStage } from "./tables.ts";
 import { dihedralFiguresStage, theoryFiguresStage } from "./theory_figures.ts";
 import { toyStage } from "./toy.ts";
 
-const ARCHITECTURES = ["mlp1", "mlp5"] as const;
-
 /** All stages, upstream first. */
 export const STAGES: readonly Stage[] = [
   dataStage,
-  rotationOrbitsStage,
-  ...ARCHITECTURES.map(mlpKernelStage),
-  ...ARCHITECTURES.map(analysisStage),
+  orbitStage("rotate"),
+  orbitStage("shift"),
+  ...KERNEL_EXPERIMENTS.map(kernelStage),
+  ...KERNEL_EXPERIMENTS.map(analysisStage),
   dihedralStage,
   toyStage,
-  ...FIGURE_EXPERIMENTS.map(figuresStage),
+  ...EXPERIMENT_FIGURE_STAGES,
   theoryFiguresStage,
   dihedralFiguresStage,
   provenanceStage,

@@ -1,15 +1,15 @@
 /**
- * Stages `kernels-<arch>`: infinite-width NTK Gram matrices of every pair
- * orbit (paper.md 5.1), float64.
+ * Stages `kernels-<id>`: the NTK Gram matrix of every pair orbit of one
+ * experiment (pipeline/stages/experiments.ts), float64.
  *
- * Inputs: `orbits-rotate`. Config: the architecture. Outputs: see
- * `_layout.ts`.
+ * Inputs: the experiment's orbit stage. Config: the kernel's parameters and
+ * the experiment's selection of pairs and orbit sizes. Outputs: see
+ * `_layout.ts` (plus `index.json` with the sizes and pair count).
  *
  * @module
  */
-import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
-import { mlpGram } from "../../lib/kernels/mlp.ts";
+import { type KernelExperiment, orbitStageName } from "./experiments.ts";
 import {
   orbitSizesIn,
   readOrbitSet,
@@ -17,41 +17,54 @@ import {
   writeOrbitIndex,
 } from "./_layout.ts";
 
-/** Architectures with a kernel stage; each names a `config.kernels` field. */
-export type MlpArchitectureName = keyof Config["kernels"];
-
-/** The kernel stage of one MLP architecture. */
-export function mlpKernelStage(arch: MlpArchitectureName): Stage {
+/** The kernel stage of one experiment. */
+export function kernelStage(experiment: KernelExperiment): Stage {
+  const orbits = orbitStageName(experiment.transform);
   return {
-    name: `kernels-${arch}`,
-    description: `NTK Gram matrices of every rotation orbit pair (${arch})`,
-    deps: ["orbits-rotate"],
+    name: `kernels-${experiment.id}`,
+    description: `NTK Gram matrices of the pair orbits (${experiment.id})`,
+    deps: [orbits],
     module: new URL(import.meta.url),
-    configSlice: (config) => config.kernels[arch],
+    configSlice: (config) => ({
+      kernel: experiment.kernelConfig(config),
+      selection: experiment.selection(config) ?? "all",
+    }),
+    toolVersions: async (config): Promise<Record<string, string>> =>
+      experiment.computePath
+        ? { computePath: await experiment.computePath(config) }
+        : {},
 
     async run(ctx) {
-      const spec = ctx.config.kernels[arch];
-      const orbitsDir = ctx.input("orbits-rotate");
-      const sizes = await orbitSizesIn(orbitsDir);
+      const selection = experiment.selection(ctx.config);
+      const all = await orbitSizesIn(ctx.input(orbits));
+      const sizes = all.filter((n) =>
+        !selection || n <= selection.maxOrbitSize
+      );
+      if (experiment.computePath) {
+        ctx.note(
+          `Gram matrices computed with ${await experiment.computePath(
+            ctx.config,
+          )}`,
+        );
+      }
       for (const n of sizes) {
-        const set = await readOrbitSet(orbitsDir, n);
+        const set = await readOrbitSet(ctx.input(orbits), n);
+        const count = Math.min(
+          set.pairs.length,
+          selection?.maxPairs ?? Infinity,
+        );
         const m = 2 * n;
-        const grams = new Float64Array(set.pairs.length * m * m);
-        const progress = ctx.progress(`N=${n} Gram matrices`, set.pairs.length);
-        for (let p = 0; p < set.pairs.length; p++) {
+        const grams = new Float64Array(count * m * m);
+        const progress = ctx.progress(`N=${n} Gram matrices`, count);
+        for (let p = 0; p < count; p++) {
           const orbit = set.orbits.subarray(p * m * set.d, (p + 1) * m * set.d);
-          const { ntk } = mlpGram(orbit, m, {
-            depth: spec.hiddenLayers,
-            wStd: spec.wStd,
-            bStd: spec.bStd,
-          });
-          grams.set(ntk, p * m * m);
+          grams.set(await experiment.gram(ctx.config, orbit, m), p * m * m);
           progress.tick();
         }
         progress.done();
         await writeGrams(ctx.outDir, n, grams);
       }
-      await writeOrbitIndex(ctx.outDir, sizes, "rotate");
+      await writeOrbitIndex(ctx.outDir, sizes, experiment.transform);
     },
   };
 }

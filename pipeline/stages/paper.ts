@@ -11,11 +11,17 @@
  */
 import { join } from "node:path";
 import type { Stage } from "../../lib/dag/stage.ts";
-import { FIGURE_EXPERIMENTS, type FigureIndex } from "./figures.ts";
+import { escapeLatex } from "../../lib/tables/booktabs.ts";
+import { KERNEL_EXPERIMENTS, type KernelExperiment } from "./experiments.ts";
+import {
+  EXPERIMENT_FIGURE_STAGES,
+  figureFolder,
+  type FigureIndex,
+} from "./figures.ts";
 
 /** The figure stages whose PNGs the paper includes. */
 const FIGURE_STAGES = [
-  ...FIGURE_EXPERIMENTS.map((e) => `figures-${e.folder}`),
+  ...EXPERIMENT_FIGURE_STAGES.map((stage) => stage.name),
   "figures-theory",
   "figures-dihedral",
 ];
@@ -33,7 +39,10 @@ export const paperStage: Stage = {
     latexmk: await commandVersion("latexmk"),
     pdflatex: await commandVersion("pdflatex"),
   }),
-  configSlice: () => ({}),
+  configSlice: (config) => ({
+    focusN: config.rotation.focusN,
+    shiftFocusN: config.shift.focusN,
+  }),
   publish: () => [{ from: "main.pdf", to: "paper/main.pdf", optional: true }],
 
   async run(ctx) {
@@ -72,23 +81,23 @@ export const paperStage: Stage = {
           );
         }
       }
-      for (const experiment of FIGURE_EXPERIMENTS) {
+      for (const experiment of KERNEL_EXPERIMENTS) {
+        const folder = figureFolder(experiment);
         const index = JSON.parse(
           await Deno.readTextFile(
-            join(ctx.input(`figures-${experiment.folder}`), "index.json"),
+            join(ctx.input(`figures-${folder}`), "index.json"),
           ),
         ) as FigureIndex;
-        if (experiment.folder === "fig4") {
-          await Deno.writeTextFile(
-            join(generated, "focus.tex"),
-            `\\newcommand{\\focusN}{${index.focusN}}\n`,
-          );
-        }
         await Deno.writeTextFile(
-          join(generated, `${experiment.folder}_by_n.tex`),
-          perOrbitSizeFigures(experiment.folder, experiment.title, index),
+          join(generated, `${folder}_by_n.tex`),
+          perOrbitSizeFigures(folder, experiment, index),
         );
       }
+      await Deno.writeTextFile(
+        join(generated, "focus.tex"),
+        `\\newcommand{\\focusN}{${ctx.config.rotation.focusN}}\n` +
+          `\\newcommand{\\shiftFocusN}{${ctx.config.shift.focusN}}\n`,
+      );
 
       if (await commandVersion("latexmk") === "absent") {
         ctx.note(
@@ -139,15 +148,17 @@ export const paperStage: Stage = {
 /** LaTeX for the per-N figure pages of one experiment. */
 function perOrbitSizeFigures(
   folder: string,
-  title: string,
+  experiment: KernelExperiment,
   index: FigureIndex,
 ): string {
+  const what = experiment.transform === "rotate" ? "rotation" : "shift";
   return index.sizes.map((n) =>
     [
       "\\begin{figure}[htbp]",
       "  \\centering",
       `  \\includegraphics[width=\\textwidth]{generated/figures/${folder}/fig4_N${n}.png}`,
-      `  \\caption{${title}, $N=${n}$: panels B--E as in Figure~\\ref{fig:fig4}.}`,
+      `  \\caption{${escapeLatex(experiment.title)}, ${what} orbits of size ` +
+      `$N=${n}$: panels B--E as in Figure~\\ref{fig:fig4}.}`,
       "\\end{figure}",
       "",
     ].join("\n")

@@ -5,7 +5,7 @@
  *
  * Also the dihedral experiment's table (paper.md 3.6).
  *
- * Inputs: `analysis-mlp1`, `analysis-mlp5`, `dihedral`, `provenance`.
+ * Inputs: every `analysis-<id>`, `dihedral`, `provenance`.
  * Outputs: `tables/<name>.tex`, published to `paper/generated/tables/`.
  *
  * @module
@@ -24,47 +24,45 @@ import {
 } from "../../lib/tables/booktabs.ts";
 import { parseNumericCsv } from "../../lib/io/csv.ts";
 import { DIHEDRAL_GROUPS } from "./dihedral.ts";
+import { KERNEL_EXPERIMENTS } from "./experiments.ts";
 import { readPairResults } from "./_results.ts";
-
-/** The experiments with a table, and how captions name them. */
-export const TABLE_EXPERIMENTS = [
-  { arch: "mlp1", title: "one-hidden-layer ReLU MLP NTK" },
-  { arch: "mlp5", title: "five-hidden-layer ReLU MLP NTK" },
-] as const;
 
 export const tablesStage: Stage = {
   name: "tables",
   description: "LaTeX tables of the exact and spectral errors per N",
   deps: [
-    ...TABLE_EXPERIMENTS.map((e) => `analysis-${e.arch}`),
+    ...KERNEL_EXPERIMENTS.map((e) => `analysis-${e.id}`),
     "dihedral",
     "provenance",
   ],
   module: new URL(import.meta.url),
   configSlice: () => ({}),
   publish: () =>
-    [...TABLE_EXPERIMENTS.map((e) => e.arch), "dihedral"].map((name) => ({
+    [...KERNEL_EXPERIMENTS.map((e) => e.id), "dihedral"].map((name) => ({
       from: `tables/${name}.tex`,
       to: `paper/generated/tables/${name}.tex`,
     })),
 
   async run(ctx) {
     await Deno.mkdir(join(ctx.outDir, "tables"));
-    for (const { arch, title } of TABLE_EXPERIMENTS) {
-      const rows = await readPairResults(ctx.input(`analysis-${arch}`));
+    for (const { id, title, transform } of KERNEL_EXPERIMENTS) {
+      const rows = await readPairResults(ctx.input(`analysis-${id}`));
       const summaries = summarizeByOrbitSize(rows);
       const table = booktabsTable(summaries, {
-        caption: `Two-seed rotated MNIST, ${escapeLatex(title)}: per orbit ` +
+        caption:
+          `Two-seed ${
+            transform === "rotate" ? "rotated" : "cyclically shifted"
+          } MNIST, ${escapeLatex(title)}: per orbit ` +
           "size $N$, median symmetrised exact and spectral errors, Pearson " +
           "$r$ between them, agreement between $\\varepsilon_s<1$ and the " +
           "sign of the exact prediction, and fraction of held-out points " +
           "classified correctly. Profile \\runprofile; deviations from the " +
           "paper: \\rundeviations.",
-        label: `tab:${arch}`,
+        label: `tab:${id}`,
         columns: COLUMNS,
       });
       await Deno.writeTextFile(
-        join(ctx.outDir, "tables", `${arch}.tex`),
+        join(ctx.outDir, "tables", `${id}.tex`),
         table,
       );
     }

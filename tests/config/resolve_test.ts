@@ -88,8 +88,27 @@ Deno.test("deviationsFromPaper() lists what the smoke profile changes", () => {
     "pairs.nPairs",
     "rotation.orbitSizes",
     "shift.orbitSizes",
+    "cnn.rotation.fc.maxPairs",
+    "cnn.rotation.fc.maxOrbitSize",
+    "cnn.rotation.gap.maxPairs",
+    "cnn.rotation.gap.maxOrbitSize",
+    "cnn.shift.fc.maxPairs",
+    "cnn.shift.fc.maxOrbitSize",
+    "cnn.shift.gap.maxPairs",
+    "cnn.shift.gap.maxOrbitSize",
     "analysis.truncation",
   ]);
+  const defaults = deviationsFromPaper(profileConfig("default"));
+  assert.deepEqual(
+    defaults.filter((d) => d.key.startsWith("cnn")).map((d) =>
+      `${d.key}=${d.used}`
+    ),
+    [
+      "cnn.rotation.fc.maxOrbitSize=32",
+      "cnn.rotation.gap.maxPairs=64",
+      "cnn.rotation.gap.maxOrbitSize=16",
+    ],
+  );
   const paper = deviationsFromPaper(profileConfig("paper")).map((d) => d.key);
   assert.deepEqual(paper, ["method.rng", "method.precision"]);
 });
