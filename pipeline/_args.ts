@@ -80,15 +80,48 @@ export function parsePipelineArgs(args: readonly string[]): PipelineArgs {
   };
 }
 
+/** Options of `deno task` itself that take a value (`--cwd DIR`, ...). */
+const DENO_TASK_VALUE_FLAGS = new Set([
+  "--cwd",
+  "--config",
+  "-c",
+  "--filter",
+  "-f",
+]);
+
 /**
- * The arguments given to `deno task <name> ARGS` when this process was
- * started by it (one of the named task's dependencies), else none.
+ * The arguments given to `deno task [FLAGS] <name> ARGS` when this process
+ * was started by it as one of the named task's dependencies, else none.
+ * `--force` and `--help` are left to the named task: a dependency neither
+ * reruns a forced stage a second time nor prints the usage again.
  */
 export async function denoTaskArgs(): Promise<string[]> {
-  const parent = await parentCommandLine();
-  const at = parent.indexOf("task");
-  if (at < 0 || !/(^|\/)deno$/.test(parent[0] ?? "")) return [];
-  return parent.slice(at + 2);
+  return taskArgsOf(await parentCommandLine());
+}
+
+/**
+ * The task arguments in a `deno task [FLAGS] <name> ARGS` command line
+ * (as `/proc/<pid>/cmdline` splits it), less the task-only options; none
+ * for any other command.
+ */
+export function taskArgsOf(parent: readonly string[]): string[] {
+  if (!/(^|\/)deno$/.test(parent[0] ?? "") || parent[1] !== "task") return [];
+  let at = 2;
+  while (at < parent.length && parent[at].startsWith("-")) {
+    const flag = parent[at].split("=")[0];
+    at += DENO_TASK_VALUE_FLAGS.has(flag) && !parent[at].includes("=") ? 2 : 1;
+  }
+  return withoutTaskOnlyOptions(parent.slice(at + 1));
+}
+
+/** `args` without `--force STAGE`, `--force=STAGE`, `--help` and `-h`. */
+function withoutTaskOnlyOptions(args: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--force") i++;
+    else if (!/^(--force=|--help$|-h$)/.test(args[i])) kept.push(args[i]);
+  }
+  return kept;
 }
 
 async function parentCommandLine(): Promise<string[]> {

@@ -37,15 +37,26 @@ const USAGE =
   --profile NAME     take kernel and ridge parameters from this profile
   --set KEY=VALUE    override one config value (repeatable)`;
 
+/** A required whole number written in decimal digits, within [min, max]. */
+function wholeNumber(flag: string, min: number, max: number) {
+  return z.string({ error: `--${flag} is required` })
+    .regex(/^\d+$/, { error: "expected a whole number written in digits" })
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+}
+
 const PairArgsSchema = z.strictObject({
-  a: z.coerce.number().int().min(0).max(59999),
-  b: z.coerce.number().int().min(0).max(59999),
-  n: z.coerce.number().int().min(2).max(128),
-  arch: z.enum(["mlp1", "mlp5"]),
+  a: wholeNumber("a", 0, 59999),
+  b: wholeNumber("b", 0, 59999),
+  n: wholeNumber("n", 2, 128),
+  arch: z.enum(["mlp1", "mlp5"], { error: "expected mlp1 or mlp5" }),
   transform: z.enum(["rotate", "shift"]).default("rotate"),
   json: z.boolean().default(false),
   profile: z.string().default("default"),
   set: z.array(z.string()).default([]),
+}).refine((args) => args.a !== args.b, {
+  message: "A and B must be two different images",
+  path: ["b"],
 }).refine((args) => args.transform !== "shift" || 28 % args.n === 0, {
   message: "a shift orbit size must divide 28 (2, 4, 7, 14 or 28)",
   path: ["n"],

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = resolveConfig({ profile: args.profile, sets: args.sets });
+  const force = args.force.flatMap((name) => forcedStages(name));
 
   const start = performance.now();
   logLine(
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     root: PROJECT_ROOT,
     cacheDir: CACHE_DIR,
     importMap: await readImportMap(),
-    force: args.force,
+    force,
     reporter: consoleReporter({ verboseStages: new Set(targets) }),
   });
   logLine(
@@ -64,6 +65,22 @@ async function main(): Promise<number> {
     }`,
   );
   return 0;
+}
+
+/**
+ * The stages `--force NAME` reruns: the stage itself, or every stage of a
+ * task name (`--force orbits` means orbits-rotate and orbits-shift).
+ */
+function forcedStages(name: string): readonly string[] {
+  if (STAGES.some((stage) => stage.name === name)) return [name];
+  if (TASK_TARGETS[name] && name !== "reproduce") return TASK_TARGETS[name];
+  throw new TypeError(
+    `Unknown stage "${name}" for --force: expected a stage (${
+      STAGES.map((s) => s.name).join(", ")
+    }) or a task (${
+      Object.keys(TASK_TARGETS).filter((t) => t !== "reproduce").join(", ")
+    }); see \`deno task reproduce --help\``,
+  );
 }
 
 // An interrupt removes the entry being built, so no partial output survives.

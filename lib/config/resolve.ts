@@ -61,9 +61,16 @@ function applyOverride(raw: Record<string, unknown>, assignment: string) {
   const path = assignment.slice(0, eq).trim().split(".");
   const text = assignment.slice(eq + 1).trim();
 
+  if (path[0] === "profile") {
+    throw new ConfigError(
+      `The profile cannot be set with --set ${assignment}; use --profile ${
+        PROFILE_NAMES.join("|")
+      }`,
+    );
+  }
   let node: Record<string, unknown> = raw;
   for (const [depth, key] of path.entries()) {
-    if (!(key in node)) {
+    if (!Object.hasOwn(node, key)) {
       const known = Object.keys(node).join(", ");
       const where = path.slice(0, depth).join(".") || "the top level";
       throw new ConfigError(

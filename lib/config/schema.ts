@@ -9,6 +9,14 @@ import { z } from "zod";
 
 const orbitSize = z.number().int().min(2).max(128);
 
+/** A list of distinct orbit sizes. */
+function orbitSizeList<T extends z.ZodType<number>>(size: T) {
+  return z.array(size).min(1).refine(
+    (sizes) => new Set(sizes).size === sizes.length,
+    { message: "orbit sizes must be distinct" },
+  );
+}
+
 /** Shift orbits use `arange(0, 28, 28 // n)`, which has n elements only when n divides 28. */
 const shiftOrbitSize = orbitSize.refine((n) => 28 % n === 0, {
   message: "a shift orbit size must divide 28 (2, 4, 7, 14 or 28)",
@@ -59,14 +67,14 @@ export const ConfigSchema = z.strictObject({
   /** Rotation orbits (paper.md 2, 4.4). */
   rotation: z.strictObject({
     /** Orbit sizes N: angles 360·a/N degrees, a = 0..N−1. */
-    orbitSizes: z.array(orbitSize).min(1),
+    orbitSizes: orbitSizeList(orbitSize),
     /** Orbit size of the Figure 4 panels (8 in the paper). */
     focusN: orbitSize,
   }),
   /** Cyclic horizontal shift orbits (paper.md 4.4, 7.7). */
   shift: z.strictObject({
     /** Numbers of shifts n: shifts arange(0, 28, 28 // n). */
-    orbitSizes: z.array(shiftOrbitSize).min(1),
+    orbitSizes: orbitSizeList(shiftOrbitSize),
     /** Orbit size of the Figure 6 panels (7 in the paper). */
     focusN: shiftOrbitSize,
   }),
@@ -114,12 +122,19 @@ export const ConfigSchema = z.strictObject({
     /** PNG pixels per SVG pixel. */
     pngScale: z.number().positive().max(8),
   }),
-}).refine((c) => c.rotation.orbitSizes.includes(c.rotation.focusN), {
-  message: "rotation.focusN must be one of rotation.orbitSizes",
-  path: ["rotation", "focusN"],
-}).refine((c) => c.shift.orbitSizes.includes(c.shift.focusN), {
-  message: "shift.focusN must be one of shift.orbitSizes",
-  path: ["shift", "focusN"],
+}).superRefine((c, ctx) => {
+  for (const transform of ["rotation", "shift"] as const) {
+    const { orbitSizes, focusN } = c[transform];
+    if (!orbitSizes.includes(focusN)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${transform}.focusN must be one of ${transform}.orbitSizes (${
+          orbitSizes.join(", ")
+        })`,
+        path: [transform, "focusN"],
+      });
+    }
+  }
 });
 
 /** A validated configuration. */

@@ -296,6 +296,13 @@ function contourMap(
     { x, y, value: rows.map((r) => r[which]) },
     { nx: size, ny: size, x1, x2, y1, y2 },
   );
+  // Outside the data's convex hull griddata gives NaN, which Plot's contour
+  // would fill from neighbouring cells; a value far below the lowest level
+  // leaves those cells blank, as matplotlib's contourf does.
+  const below = levels[0] - 1e6 * (levels[levels.length - 1] - levels[0] + 1);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) values[i] = below;
+  }
   // Plot samples grid cell i at its centre, so pad half a cell each side.
   const hx = (x2 - x1) / (size - 1) / 2;
   const hy = (y2 - y1) / (size - 1) / 2;
@@ -333,7 +340,9 @@ function contourMap(
         frameAnchor: "top-right",
         dx: -6,
         dy: 8,
-        fill: "white",
+        fill: "black",
+        stroke: "white",
+        strokeWidth: 3,
         fontSize: 10,
         textAnchor: "end",
       }),
@@ -413,7 +422,12 @@ function geometryPanel(
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
     ...AXIS_MARGINS,
-    x: { nice: true, ...axisLabel(which === "D" ? "λ_N" : "⟨λ⁻¹⟩") },
+    // Four ticks keep the last label clear of the colourbar.
+    x: {
+      nice: true,
+      ticks: 4,
+      ...axisLabel(which === "D" ? "λ_N" : "⟨λ⁻¹⟩"),
+    },
     y: { nice: true, ...axisLabel(which === "D" ? "Δ²" : "1/ρ") },
     color: { type: "linear", scheme: "viridis", domain: colourDomain },
     marks: [

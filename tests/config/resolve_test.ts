@@ -76,7 +76,22 @@ Deno.test("resolveConfig() rejects unknown keys, profiles and malformed override
   );
   assert.throws(
     () => resolveConfig({ sets: ["rotation.focusN=32"], profile: "smoke" }),
-    /rotation\.focusN must be one of rotation\.orbitSizes; given 32/,
+    /rotation\.focusN must be one of rotation\.orbitSizes \(2, 4, 8\); given 32/,
+  );
+});
+
+Deno.test("resolveConfig() refuses the profile, repeated sizes and inherited keys", () => {
+  assert.throws(
+    () => resolveConfig({ sets: ["profile=paper"] }),
+    /The profile cannot be set with --set profile=paper; use --profile/,
+  );
+  assert.throws(
+    () => resolveConfig({ sets: ["rotation.orbitSizes=2,2,8"] }),
+    /rotation\.orbitSizes: orbit sizes must be distinct; given \[2,2,8\]/,
+  );
+  assert.throws(
+    () => resolveConfig({ sets: ["__proto__=1"] }),
+    /Unknown config key "__proto__"/,
   );
 });
 
