@@ -148,6 +148,41 @@ export class CacheStore {
       return undefined;
     }
   }
+  /**
+   * Remove every entry of every stage except the one its latest run used
+   * (and temporary folders of dead processes).
+   *
+   * @returns The number of entries removed and the bytes freed.
+   */
+  async prune(): Promise<{ entries: number; bytes: number }> {
+    let entries = 0;
+    let bytes = 0;
+    const stages = await Array.fromAsync(Deno.readDir(this.dir)).catch(
+      () => [],
+    );
+    for (const stage of stages.filter((e) => e.isDirectory)) {
+      await this.sweepAbandoned(stage.name);
+      const latest =
+        (await Deno.readTextFile(join(this.dir, stage.name, "latest"))
+          .catch(() => "")).trim();
+      for await (const entry of Deno.readDir(join(this.dir, stage.name))) {
+        if (
+          !entry.isDirectory || entry.name === latest ||
+          entry.name.startsWith(".tmp-")
+        ) {
+          continue;
+        }
+        const path = join(this.dir, stage.name, entry.name);
+        bytes += Object.values(await listFiles(path)).reduce(
+          (a, b) => a + b,
+          0,
+        );
+        await Deno.remove(path, { recursive: true });
+        entries++;
+      }
+    }
+    return { entries, bytes };
+  }
 }
 
 async function listFiles(

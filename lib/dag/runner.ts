@@ -184,20 +184,33 @@ async function build(
   }
 }
 
-/** Copy published files into the project tree, atomically and only when changed. */
+/**
+ * Copy published files into the project tree, atomically and only when
+ * changed; in folders the stage owns, remove files it no longer publishes.
+ */
 async function publish(stage: Stage, entryDir: string, options: RunDagOptions) {
+  const root = options.publishRoot ?? options.root;
   const publications = await stage.publish?.(options.config, entryDir) ?? [];
+  const published = new Set<string>();
   for (const { from, to, optional } of publications) {
     const source = join(entryDir, from);
     if (optional && !await Deno.stat(source).catch(() => undefined)) continue;
+    const dest = join(root, to);
+    published.add(dest);
     const bytes = await Deno.readFile(source);
-    const dest = join(options.publishRoot ?? options.root, to);
     const current = await Deno.readFile(dest).catch(() => undefined);
     if (current && equalBytes(current, bytes)) continue;
     await Deno.mkdir(dirname(dest), { recursive: true });
     const tmp = `${dest}.tmp-${crypto.randomUUID().slice(0, 8)}`;
     await Deno.writeFile(tmp, bytes);
     await Deno.rename(tmp, dest);
+  }
+  if (!stage.ownsPublishedFolders) return;
+  for (const folder of new Set([...published].map((path) => dirname(path)))) {
+    for await (const entry of Deno.readDir(folder)) {
+      const path = join(folder, entry.name);
+      if (entry.isFile && !published.has(path)) await Deno.remove(path);
+    }
   }
 }
 

@@ -72,6 +72,12 @@ export interface Stage {
     entryDir: string,
   ): Publication[] | Promise<Publication[]>;
   /**
+   * The folders of the published files belong to this stage alone: files
+   * there that the current entry does not publish (left by a run with
+   * other parameters) are removed after publishing.
+   */
+  ownsPublishedFolders?: boolean;
+  /**
    * Extra check that a cached output is still usable (for outputs that live
    * outside the cache, like the verified MNIST files). Returns a reason when
    * the cache entry must not be trusted.

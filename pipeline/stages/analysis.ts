@@ -31,6 +31,7 @@ export function analysisStage(experiment: KernelExperiment): Stage {
     deps: [orbits, kernels],
     module: new URL(import.meta.url),
     configSlice: (config) => config.analysis,
+    ownsPublishedFolders: true,
     publish: () => [
       { from: "pairs.csv", to: `data/results/${experiment.id}/pairs.csv` },
     ],

@@ -74,6 +74,7 @@ export const dihedralStage: Stage = {
     kernel: config.kernels.mlp1,
     exactRidge: config.analysis.exactRidge,
   }),
+  ownsPublishedFolders: true,
   publish: () =>
     DIHEDRAL_GROUPS.map(({ file }) => ({
       from: file,

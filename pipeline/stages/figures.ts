@@ -67,6 +67,7 @@ export function figuresStage(experiment: KernelExperiment): Stage {
       focusN: focusOf(experiment, config),
       figures: config.figures,
     }),
+    ownsPublishedFolders: true,
     publish: (_config, entryDir) => publishFigures(entryDir),
 
     async run(ctx) {
@@ -115,6 +116,7 @@ export const figure5Stage: Stage = {
     focusN: config.rotation.focusN,
     figures: config.figures,
   }),
+  ownsPublishedFolders: true,
   publish: (_config, entryDir) => publishFigures(entryDir),
 
   async run(ctx) {

@@ -37,11 +37,11 @@ export const provenanceStage: Stage = {
       join(ctx.outDir, "provenance.json"),
       JSON.stringify(provenance, null, 2) + "\n",
     );
-    const listed = deviations.map((d) =>
-      `${escapeLatex(d.key)}: ${escapeLatex(d.used)} (paper: ${
-        escapeLatex(d.paper)
-      })`
-    ).join("; ");
+    // JSON quotes would print as closing quotes in LaTeX; values read fine bare.
+    const bare = (text: string) => escapeLatex(text.replaceAll('"', ""));
+    const listed = deviations
+      .map((d) => `${bare(d.key)}: ${bare(d.used)} (paper: ${bare(d.paper)})`)
+      .join("; ");
     await Deno.writeTextFile(
       join(ctx.outDir, "provenance.tex"),
       [

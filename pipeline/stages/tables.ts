@@ -37,6 +37,7 @@ export const tablesStage: Stage = {
   ],
   module: new URL(import.meta.url),
   configSlice: () => ({}),
+  ownsPublishedFolders: true,
   publish: () =>
     [...KERNEL_EXPERIMENTS.map((e) => e.id), "dihedral"].map((name) => ({
       from: `tables/${name}.tex`,

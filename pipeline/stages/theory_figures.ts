@@ -27,6 +27,7 @@ export const theoryFiguresStage: Stage = {
   deps: ["toy"],
   module: new URL(import.meta.url),
   configSlice: (config) => config.figures,
+  ownsPublishedFolders: true,
   publish: (_config, entryDir) => publishFigures(entryDir),
 
   async run(ctx) {
@@ -54,6 +55,7 @@ export const dihedralFiguresStage: Stage = {
   deps: ["dihedral"],
   module: new URL(import.meta.url),
   configSlice: (config) => config.figures,
+  ownsPublishedFolders: true,
   publish: (_config, entryDir) => publishFigures(entryDir),
 
   async run(ctx) {

@@ -20,6 +20,7 @@ export const toyStage: Stage = {
   deps: [],
   module: new URL(import.meta.url),
   configSlice: () => ({}),
+  ownsPublishedFolders: true,
   publish: () => [
     { from: "case1.csv", to: "data/results/toy/case1.csv" },
     { from: "case2.csv", to: "data/results/toy/case2.csv" },

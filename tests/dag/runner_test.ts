@@ -4,6 +4,7 @@ import { profileConfig } from "../../lib/config/profiles.ts";
 import type { Config } from "../../lib/config/schema.ts";
 import type { DagReporter } from "../../lib/dag/runner.ts";
 import { runDag } from "../../lib/dag/runner.ts";
+import { CacheStore } from "../../lib/dag/cache_store.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 
 /**
@@ -223,4 +224,30 @@ Deno.test("runDag() removes temporary folders of killed runs, keeps live ones", 
   await run(project, config);
   assert.equal(await Deno.stat(dead).catch(() => undefined), undefined);
   assert.ok(await Deno.stat(live));
+});
+
+Deno.test("runDag() removes files a stage no longer publishes from its folders", async () => {
+  const project = await makeProject();
+  const config = profileConfig("smoke");
+  const owning: Stage = { ...project.stages[1], ownsPublishedFolders: true };
+  const stages = [project.stages[0], owning];
+  await run(project, config, { stages });
+  const stale = join(project.root, "out/b_from_an_older_run.txt");
+  await Deno.writeTextFile(stale, "old");
+  await run(project, config, { stages });
+  assert.equal(await Deno.stat(stale).catch(() => undefined), undefined);
+  assert.ok(await Deno.stat(join(project.root, "out/b.txt")));
+});
+
+Deno.test("CacheStore.prune() keeps only the entries the latest runs used", async () => {
+  const project = await makeProject();
+  const config = profileConfig("smoke");
+  await run(project, config);
+  config.pairs.nPairs = 7;
+  await run(project, config);
+  const store = new CacheStore(join(project.root, ".cache"));
+  const removed = await store.prune();
+  assert.equal(removed.entries, 1); // b's entry for nPairs 24
+  assert.ok(removed.bytes > 0);
+  assert.deepEqual(await run(project, config), ["cached a", "cached b"]);
 });
