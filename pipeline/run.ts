@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { ConfigError, resolveConfig } from "../lib/config/resolve.ts";
-import { buildingDirs, runDag } from "../lib/dag/runner.ts";
+import { runDag } from "../lib/dag/runner.ts";
 import { consoleReporter, formatSeconds, logLine } from "./_console.ts";
 import { denoTaskArgs, parsePipelineArgs, USAGE } from "./_args.ts";
 import { PROJECT_ROOT, readImportMap } from "./_project.ts";
@@ -83,17 +83,9 @@ function forcedStages(name: string): readonly string[] {
   );
 }
 
-// An interrupt removes the entry being built, so no partial output survives.
-Deno.addSignalListener("SIGINT", () => {
-  for (const dir of buildingDirs) {
-    try {
-      Deno.removeSync(dir, { recursive: true });
-    } catch { /* already gone */ }
-  }
-  logLine("Interrupted: partial stage outputs removed; rerun to continue.");
-  Deno.exit(130);
-});
-
+// A run stopped by Ctrl-C or a kill leaves only a temporary folder, which
+// is never trusted and is removed by the next run (CacheStore.sweepAbandoned);
+// long stages resume from their checkpoints.
 try {
   Deno.exit(await main());
 } catch (error) {

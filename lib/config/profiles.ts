@@ -43,6 +43,15 @@ const PAPER: Config = {
       gap: { maxPairs: 512, maxOrbitSize: 28 },
     },
   },
+  training: {
+    twoSeed: {
+      orbitSizes: [2, 4, 8, 16, 32, 64],
+      maxPairs: 512,
+      steps: 2000,
+      width: 512,
+      learningRate: 1e-3,
+    },
+  },
   backend: "auto",
   analysis: { exactRidge: 1e-10, spectralRidge: 1e-5, truncation: "float32" },
   figures: { pngScale: 2 },
@@ -64,6 +73,16 @@ const DEFAULT: Config = {
       gap: { maxPairs: 64, maxOrbitSize: 16 },
     },
   },
+  training: {
+    // 512 networks × 2000 full-batch steps per N need a GPU; on 2 cores
+    // (wasm, about 0.3 s per step for 16 networks) Figure 5B gets N = 8 only.
+    twoSeed: {
+      ...PAPER.training.twoSeed,
+      orbitSizes: [8],
+      maxPairs: 8,
+      steps: 800,
+    },
+  },
   analysis: { ...PAPER.analysis, truncation: "none" },
 };
 
@@ -74,6 +93,9 @@ const SMOKE: Config = {
   pairs: { ...DEFAULT.pairs, nPairs: 24 },
   rotation: { orbitSizes: [2, 4, 8], focusN: 8 },
   shift: { orbitSizes: [2, 4, 7], focusN: 7 },
+  training: {
+    twoSeed: { ...DEFAULT.training.twoSeed, maxPairs: 4, steps: 30 },
+  },
   cnn: {
     kernelSize: 3,
     rotation: {

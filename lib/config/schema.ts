@@ -100,6 +100,22 @@ export const ConfigSchema = z.strictObject({
       gap: KernelSelectionSchema,
     }),
   }),
+  /** Trained networks (paper.md 6). */
+  training: z.strictObject({
+    /** The two-seed MLP ensemble of paper.md 6.2 (Figure 5B). */
+    twoSeed: z.strictObject({
+      /** Orbit sizes trained (those among rotation.orbitSizes). */
+      orbitSizes: z.array(orbitSize).min(1),
+      /** The first maxPairs pairs of each orbit size. */
+      maxPairs: z.number().int().min(1).max(100000),
+      /** Full-batch Adam steps (2000). */
+      steps: z.number().int().min(1).max(1000000),
+      /** Hidden width (512). */
+      width: z.number().int().min(1).max(65536),
+      /** Adam learning rate (1e-3). */
+      learningRate: z.number().positive().max(1),
+    }),
+  }),
   /**
    * TensorFlow.js backend: `auto` picks WebGPU when a real (non-fallback)
    * adapter exists, else wasm; the others force one.

@@ -69,6 +69,11 @@ export class CacheStore {
     return manifest;
   }
 
+  /** Checkpoint folder of the build of entry `key` (see StageContext.resumeDir). */
+  resumeDir(stage: string, key: string): string {
+    return join(this.dir, stage, `.resume-${key}`);
+  }
+
   /** A fresh temporary folder in which an entry of `stage` is built. */
   async beginEntry(stage: string): Promise<string> {
     const parent = join(this.dir, stage);

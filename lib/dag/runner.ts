@@ -52,9 +52,6 @@ export interface RunDagOptions {
   reporter: DagReporter;
 }
 
-/** Temporary entry folders being built now, for cleanup on interrupt. */
-export const buildingDirs = new Set<string>();
-
 /**
  * Run the DAG up to `targets`.
  *
@@ -141,12 +138,13 @@ async function build(
 ): Promise<EntryManifest> {
   const start = performance.now();
   const tmpDir = await store.beginEntry(stage.name);
-  buildingDirs.add(tmpDir);
+  const resumeDir = store.resumeDir(stage.name, key);
   try {
     await stage.run({
       config: options.config,
       root: options.root,
       outDir: tmpDir,
+      resumeDir,
       input: (dep) => {
         if (!stage.deps.includes(dep) || !used.has(dep)) {
           throw new Error(
@@ -169,6 +167,7 @@ async function build(
       builtAt: new Date().toISOString(),
       seconds,
     });
+    await Deno.remove(resumeDir, { recursive: true }).catch(() => {});
     options.reporter.finished(stage, seconds);
     return manifest;
   } catch (error) {
@@ -179,8 +178,6 @@ async function build(
       }`,
       { cause: error },
     );
-  } finally {
-    buildingDirs.delete(tmpDir);
   }
 }
 

@@ -21,6 +21,12 @@ export interface StageContext {
   root: string;
   /** Empty folder to write this stage's outputs into. */
   outDir: string;
+  /**
+   * Folder for checkpoints of long work (training), kept when a run is
+   * interrupted or fails so the next run with the same key resumes from
+   * it, and removed once the entry is complete. Created on first use.
+   */
+  resumeDir: string;
   /** The output folder of an upstream stage named in `deps`. */
   input(stage: string): string;
   /** A one-line note for the log (sizes, headline numbers). */

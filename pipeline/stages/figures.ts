@@ -96,21 +96,19 @@ export function figuresStage(experiment: KernelExperiment): Stage {
   };
 }
 
-/** Experiment of each Figure 5 panel, by letter; B (trained MLP) has none yet. */
-const FIGURE5_SOURCES: Record<string, string | undefined> = {
-  A: "mlp1",
-  B: undefined,
-  C: "mlp5",
-  D: "cnn-fc",
-  E: "cnn-gap",
+/** The stage whose pairs.csv fills each Figure 5 panel, by letter. */
+const FIGURE5_SOURCES: Record<string, string> = {
+  A: "analysis-mlp1",
+  B: "train-mlp1",
+  C: "analysis-mlp5",
+  D: "analysis-cnn-fc",
+  E: "analysis-cnn-gap",
 };
 
 export const figure5Stage: Stage = {
   name: "figures-fig5",
   description: "Figure 5: exact against spectral error for five architectures",
-  deps: Object.values(FIGURE5_SOURCES)
-    .filter((id): id is string => id !== undefined)
-    .map((id) => `analysis-${id}`),
+  deps: Object.values(FIGURE5_SOURCES),
   module: new URL(import.meta.url),
   configSlice: (config) => ({
     focusN: config.rotation.focusN,
@@ -123,11 +121,9 @@ export const figure5Stage: Stage = {
     const focusN = ctx.config.rotation.focusN;
     const panels = [];
     for (const panel of FIGURE5_PANELS) {
-      const source = FIGURE5_SOURCES[panel.letter];
-      const rows = source === undefined
-        ? undefined
-        : (await readPairResults(ctx.input(`analysis-${source}`)))
-          .filter((row) => row.n === focusN);
+      const rows = (await readPairResults(
+        ctx.input(FIGURE5_SOURCES[panel.letter]),
+      )).filter((row) => row.n === focusN);
       panels.push({ ...panel, rows: rows?.length ? rows : undefined });
     }
     const writer = new FigureWriter(ctx.outDir, ctx.config.figures.pngScale);

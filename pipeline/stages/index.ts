@@ -21,6 +21,7 @@ import { provenanceStage } from "./provenance.ts";
 import { tablesStage } from "./tables.ts";
 import { dihedralFiguresStage, theoryFiguresStage } from "./theory_figures.ts";
 import { toyStage } from "./toy.ts";
+import { twoSeedTrainingStage } from "./train_two_seed.ts";
 
 /** All stages, upstream first. */
 export const STAGES: readonly Stage[] = [
@@ -31,6 +32,7 @@ export const STAGES: readonly Stage[] = [
   ...KERNEL_EXPERIMENTS.map(analysisStage),
   dihedralStage,
   toyStage,
+  twoSeedTrainingStage,
   ...EXPERIMENT_FIGURE_STAGES,
   theoryFiguresStage,
   dihedralFiguresStage,
@@ -49,6 +51,7 @@ export const TASK_TARGETS: Readonly<Record<string, readonly string[]>> = {
   kernels: byPrefix("kernels-"),
   analysis: [...byPrefix("analysis-"), "dihedral", "toy"],
   figures: byPrefix("figures-"),
+  train: byPrefix("train-"),
   tables: ["tables"],
   paper: ["paper"],
   reproduce: STAGES.map((s) => s.name),

@@ -1,0 +1,154 @@
+/**
+ * Stage `train-mlp1`: the trained counterpart of the one-hidden-layer MLP
+ * NTK (paper.md 6.2, Figure 5B): for each pair, one finite-width network
+ * (NTK parameterisation, width 512) trained with full-batch Adam on the
+ * orbit without A's identity pose, and one without the last point (B at
+ * angle (N−1)·360/N, paper.md G.9). The whole ensemble trains as batched
+ * TensorFlow.js models, on WebGPU when a real GPU adapter exists, else wasm.
+ *
+ * Rows are PairResult rows in which exactError, correct and the two
+ * predictions are the trained networks' (predictionB is at orbit index
+ * 2N − 1), while spectralError and the geometry are those of the pair's
+ * NTK (analysis-mlp1).
+ *
+ * Training is checkpointed per chunk of pairs in the stage's resume folder:
+ * an interrupted run continues with the chunks it has not finished.
+ *
+ * Inputs: `orbits-rotate`, `analysis-mlp1`. Output: `pairs.csv`, published
+ * to `data/results/mlp1-trained/pairs.csv`.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import {
+  PAIR_RESULT_COLUMNS,
+  type PairResult,
+} from "../../lib/analysis/pair_result.ts";
+import { chooseBackend, selectBackend } from "../../lib/backend/select.ts";
+import type { Config } from "../../lib/config/schema.ts";
+import type { Stage } from "../../lib/dag/stage.ts";
+import { atomicWriteText } from "../../lib/io/atomic_write.ts";
+import { formatCsv } from "../../lib/io/csv.ts";
+import {
+  trainTwoSeedEnsemble,
+  type TwoSeedPairOutcome,
+} from "../../lib/training/two_seed_mlp.ts";
+import { readOrbitSet } from "./_layout.ts";
+import { readPairResults } from "./_results.ts";
+
+/** Pairs trained together and checkpointed together. */
+const CHUNK_PAIRS = 8;
+
+/** The backend override of a config: undefined for automatic choice. */
+export function backendOverride(config: Config): string | undefined {
+  return config.backend === "auto" ? undefined : config.backend;
+}
+
+export const twoSeedTrainingStage: Stage = {
+  name: "train-mlp1",
+  description: "Train the two-seed MLP ensemble (Figure 5B)",
+  deps: ["orbits-rotate", "analysis-mlp1"],
+  module: new URL(import.meta.url),
+  configSlice: (config) => ({
+    seed: config.seed,
+    training: config.training.twoSeed,
+    orbitSizes: config.rotation.orbitSizes,
+  }),
+  toolVersions: async (config) => ({
+    backend: (await chooseBackend({ override: backendOverride(config) })).name,
+  }),
+  ownsPublishedFolders: true,
+  publish: () => [
+    { from: "pairs.csv", to: "data/results/mlp1-trained/pairs.csv" },
+  ],
+
+  async run(ctx) {
+    const spec = ctx.config.training.twoSeed;
+    const backend = await selectBackend({
+      override: backendOverride(ctx.config),
+    });
+    ctx.note(`TensorFlow.js backend ${backend.name}: ${backend.reason}`);
+    const ntkRows = await readPairResults(ctx.input("analysis-mlp1"));
+    const sizes = spec.orbitSizes.filter((n) =>
+      ctx.config.rotation.orbitSizes.includes(n)
+    );
+    await Deno.mkdir(ctx.resumeDir, { recursive: true });
+
+    const rows: PairResult[] = [];
+    for (const n of sizes) {
+      const set = await readOrbitSet(ctx.input("orbits-rotate"), n);
+      const count = Math.min(set.pairs.length, spec.maxPairs);
+      const chunks = Math.ceil(count / CHUNK_PAIRS);
+      const progress = ctx.progress(`N=${n} Adam steps`, chunks * spec.steps);
+      const outcomes: TwoSeedPairOutcome[] = [];
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        const checkpoint = join(ctx.resumeDir, `N${n}-chunk${chunk}.json`);
+        const saved = await Deno.readTextFile(checkpoint).catch(() =>
+          undefined
+        );
+        const first = chunk * CHUNK_PAIRS;
+        const size = Math.min(CHUNK_PAIRS, count - first);
+        let trained: TwoSeedPairOutcome[];
+        if (saved) {
+          trained = JSON.parse(saved);
+          progress.tick(spec.steps);
+        } else {
+          const m = 2 * n;
+          let reported = 0;
+          trained = trainTwoSeedEnsemble(
+            set.orbits.subarray(first * m * set.d, (first + size) * m * set.d),
+            {
+              n,
+              pairs: size,
+              steps: spec.steps,
+              width: spec.width,
+              learningRate: spec.learningRate,
+              // One seed per chunk: results do not depend on run history.
+              seed: (ctx.config.seed * 1009 + n * 101 + chunk) >>> 0,
+              chunkPairs: CHUNK_PAIRS,
+              progressEvery: Math.max(1, Math.floor(spec.steps / 20)),
+              onProgress: ({ step }) => {
+                progress.tick(step - reported);
+                reported = step;
+              },
+            },
+          );
+          await atomicWriteText(checkpoint, JSON.stringify(trained));
+        }
+        outcomes.push(...trained.map((t) => ({ ...t, pair: first + t.pair })));
+      }
+      progress.done();
+      for (const outcome of outcomes) {
+        const kernelRow = ntkRows.find((r) =>
+          r.n === n && r.pair === outcome.pair
+        );
+        if (!kernelRow) {
+          throw new Error(
+            `No NTK row for N=${n}, pair ${outcome.pair} in analysis-mlp1: expected the trained pairs to be among the analysed ones`,
+          );
+        }
+        rows.push({
+          ...kernelRow,
+          exactError: outcome.exactError,
+          correct: outcome.correct,
+          predictionA: outcome.predictionA,
+          predictionB: outcome.predictionB,
+        });
+      }
+      const fitted = outcomes.filter((o) =>
+        Math.max(o.trainLossA, o.trainLossB) < 1e-2
+      ).length;
+      ctx.note(
+        `N=${n}: ${outcomes.length} pairs, ${fitted} with training MSE < 0.01, ` +
+          `${
+            (100 * outcomes.reduce((s, o) => s + o.correct, 0) /
+              (2 * outcomes.length)).toFixed(1)
+          }% correct`,
+      );
+    }
+    await Deno.writeTextFile(
+      join(ctx.outDir, "pairs.csv"),
+      formatCsv(rows, PAIR_RESULT_COLUMNS),
+    );
+  },
+};
