@@ -4,15 +4,11 @@
  * A run is setup (weights drawn and uploaded) plus its Adam steps, so the
  * cost of one step is (time of 3 steps − time of 1 step) / 2.
  */
-import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { selectBackend } from "../../lib/backend/select.ts";
 import { trainTwoSeedEnsemble } from "../../lib/training/two_seed_mlp.ts";
 import { uniform } from "../_random.ts";
 
-setWasmPaths(
-  new URL("./", import.meta.resolve("@tensorflow/tfjs-backend-wasm")).href,
-);
-await tf.setBackend("wasm");
+await selectBackend({ override: "wasm" });
 
 const N = 8;
 const PAIRS = 64;
