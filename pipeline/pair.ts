@@ -19,19 +19,21 @@ import { ConfigError, resolveConfig } from "../lib/config/resolve.ts";
 import type { Config } from "../lib/config/schema.ts";
 import { runDag } from "../lib/dag/runner.ts";
 import { imageAsUnitFloat, loadMnist } from "../lib/data/mnist.ts";
-import { mlpGram } from "../lib/kernels/mlp.ts";
 import { buildPairOrbit } from "../lib/orbits/orbit.ts";
 import { consoleReporter, logLine, printResult } from "./_console.ts";
 import { PROJECT_ROOT, readImportMap } from "./_project.ts";
 import { STAGES } from "./stages/index.ts";
+import {
+  KERNEL_EXPERIMENTS,
+  type KernelExperiment,
+} from "./stages/experiments.ts";
 
-const USAGE =
-  `Usage: deno task pair --a I --b J --n N --arch mlp1|mlp5 [options]
+const USAGE = `Usage: deno task pair --a I --b J --n N --arch NAME [options]
 
   --a I              MNIST training index of seed A (label +1), 0..59999
   --b J              MNIST training index of seed B (label -1), 0..59999
   --n N              orbit size (rotations by 360/N degrees, or N shifts)
-  --arch NAME        mlp1 | mlp5
+  --arch NAME        mlp1 | mlp5 | cnn-fc | cnn-gap
   --transform NAME   rotate (default) | shift
   --json             print one JSON object instead of a report
   --profile NAME     take kernel and ridge parameters from this profile
@@ -49,7 +51,9 @@ const PairArgsSchema = z.strictObject({
   a: wholeNumber("a", 0, 59999),
   b: wholeNumber("b", 0, 59999),
   n: wholeNumber("n", 2, 128),
-  arch: z.enum(["mlp1", "mlp5"], { error: "expected mlp1 or mlp5" }),
+  arch: z.enum(["mlp1", "mlp5", "cnn-fc", "cnn-gap"], {
+    error: "expected mlp1, mlp5, cnn-fc or cnn-gap",
+  }),
   transform: z.enum(["rotate", "shift"]).default("rotate"),
   json: z.boolean().default(false),
   profile: z.string().default("default"),
@@ -145,18 +149,16 @@ async function computePair(
     imageAsUnitFloat(train.images, args.b),
     { n: args.n, transform: args.transform },
   );
-  const arch = config.kernels[args.arch];
-  const { ntk } = mlpGram(orbit, 2 * args.n, {
-    depth: arch.hiddenLayers,
-    wStd: arch.wStd,
-    bStd: arch.bStd,
-  });
+  const experiment = pairExperiment(args.arch, args.transform);
+  const m = 2 * args.n;
+  const ntk = await experiment.gram(config, orbit, m);
   const metrics = pairMetrics(orbit, ntk, {
     n: args.n,
-    d: orbit.length / (2 * args.n),
+    d: orbit.length / m,
     exactReg: config.analysis.exactRidge,
     spectralReg: config.analysis.spectralRidge,
     truncate: config.analysis.truncation === "float32",
+    spectrumConvention: experiment.spectrumConvention,
   });
   return {
     a: args.a,
@@ -175,6 +177,17 @@ async function computePair(
     lambdaLast: metrics.lambdaLast,
     lambdaAvg: metrics.lambdaAvg,
   };
+}
+
+/**
+ * The pipeline experiment whose kernel the pair uses: the shift variant of
+ * a CNN kernel on shift orbits (CNN-GAP then uses orbit collapse), else the
+ * rotation one; the kernels themselves do not depend on the transform.
+ */
+function pairExperiment(arch: string, transform: string): KernelExperiment {
+  const shiftId = transform === "shift" ? `shift-${arch}` : undefined;
+  return KERNEL_EXPERIMENTS.find((e) => e.id === shiftId) ??
+    KERNEL_EXPERIMENTS.find((e) => e.id === arch)!;
 }
 
 function formatReport(r: PairReport): string {

@@ -9,6 +9,7 @@
  */
 
 import * as tf from "@tensorflow/tfjs";
+import { registerWasmConv2DBackpropFilter } from "./wasm_conv_grad.ts";
 
 /** A TensorFlow.js backend this project can run on. */
 export type BackendName = "webgpu" | "wasm" | "cpu";
@@ -158,6 +159,7 @@ export async function selectBackend(
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     const entry = import.meta.resolve("@tensorflow/tfjs-backend-wasm");
     wasm.setWasmPaths(new URL("./", entry).href);
+    registerWasmConv2DBackpropFilter();
   } else if (choice.name === "webgpu") {
     await import("@tensorflow/tfjs-backend-webgpu");
   }

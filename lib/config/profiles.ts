@@ -44,6 +44,17 @@ const PAPER: Config = {
     },
   },
   training: {
+    fig1: {
+      models: ["mlp", "cnn", "vit"],
+      digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      orbitSizes: [2, 4, 8, 16, 32, 64],
+      images: 60000,
+      epochs: 22,
+      batchSize: 2048,
+      maxEval: 0,
+      seed: 125,
+      focusN: 8,
+    },
     twoSeed: {
       orbitSizes: [2, 4, 8, 16, 32, 64],
       maxPairs: 512,
@@ -74,6 +85,20 @@ const DEFAULT: Config = {
     },
   },
   training: {
+    // On 2 cores (wasm) one ViT step at batch 128 takes tens of seconds and
+    // a CNN step at batch 2048 about a minute: the default trains the MLP
+    // and the CNN on 500 source images, two held-out digits, N ≤ 16, with
+    // small batches, and leaves the ViT and the full protocol to a GPU.
+    fig1: {
+      ...PAPER.training.fig1,
+      models: ["mlp", "cnn"],
+      digits: [2, 7],
+      orbitSizes: [2, 4, 8, 16],
+      images: 500,
+      epochs: 6,
+      batchSize: 32,
+      maxEval: 1000,
+    },
     // 512 networks × 2000 full-batch steps per N need a GPU; on 2 cores
     // (wasm, about 0.3 s per step for 16 networks) Figure 5B gets N = 8 only.
     twoSeed: {
@@ -94,6 +119,15 @@ const SMOKE: Config = {
   rotation: { orbitSizes: [2, 4, 8], focusN: 8 },
   shift: { orbitSizes: [2, 4, 7], focusN: 7 },
   training: {
+    fig1: {
+      ...DEFAULT.training.fig1,
+      models: ["mlp"],
+      digits: [7],
+      orbitSizes: [2, 8],
+      images: 200,
+      epochs: 2,
+      maxEval: 200,
+    },
     twoSeed: { ...DEFAULT.training.twoSeed, maxPairs: 4, steps: 30 },
   },
   cnn: {

@@ -102,6 +102,27 @@ export const ConfigSchema = z.strictObject({
   }),
   /** Trained networks (paper.md 6). */
   training: z.strictObject({
+    /** Figure 1: MLP, CNN and ViT on partially observed rotated MNIST (6.1). */
+    fig1: z.strictObject({
+      /** Models trained, in order. */
+      models: z.array(z.enum(["mlp", "cnn", "vit"])).min(1),
+      /** Held-out digits (all ten in the paper). */
+      digits: z.array(z.number().int().min(0).max(9)).min(1),
+      /** Orbit sizes N. */
+      orbitSizes: orbitSizeList(orbitSize),
+      /** Source images, a seeded subset of the 60 000 (all in the paper). */
+      images: z.number().int().min(10).max(60000),
+      /** Epochs (22). */
+      epochs: z.number().int().min(1).max(1000),
+      /** Batch size (2048). */
+      batchSize: z.number().int().min(1).max(65536),
+      /** Cap on each evaluation set; 0 for none (none in the paper). */
+      maxEval: z.number().int().min(0),
+      /** Seed of the split, initialisation, shuffles and dropout (125). */
+      seed: z.number().int().nonnegative(),
+      /** Orbit size of panel B (8). */
+      focusN: orbitSize,
+    }),
     /** The two-seed MLP ensemble of paper.md 6.2 (Figure 5B). */
     twoSeed: z.strictObject({
       /** Orbit sizes trained (those among rotation.orbitSizes). */
@@ -139,6 +160,16 @@ export const ConfigSchema = z.strictObject({
     pngScale: z.number().positive().max(8),
   }),
 }).superRefine((c, ctx) => {
+  const { orbitSizes: fig1Sizes, focusN: fig1Focus } = c.training.fig1;
+  if (!fig1Sizes.includes(fig1Focus)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `training.fig1.focusN must be one of training.fig1.orbitSizes (${
+        fig1Sizes.join(", ")
+      })`,
+      path: ["training", "fig1", "focusN"],
+    });
+  }
   for (const transform of ["rotation", "shift"] as const) {
     const { orbitSizes, focusN } = c[transform];
     if (!orbitSizes.includes(focusN)) {

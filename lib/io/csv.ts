@@ -70,3 +70,28 @@ export function parseNumericCsv<K extends string>(
     return record;
   });
 }
+
+/**
+ * Parse CSV text with a header into records of strings, one per line.
+ *
+ * @throws {Error} for a line with another number of cells than the header,
+ * naming `source` and the line.
+ */
+export function parseCsvRecords(
+  text: string,
+  source: string,
+): Record<string, string>[] {
+  const lines = text.split("\n").filter((line) => line.length > 0);
+  const header = (lines[0] ?? "").split(",");
+  return lines.slice(1).map((line, i) => {
+    const cells = line.split(",");
+    if (cells.length !== header.length) {
+      throw new Error(
+        `${source}, line ${
+          i + 2
+        }: expected ${header.length} cells, found "${line}"`,
+      );
+    }
+    return Object.fromEntries(header.map((name, j) => [name, cells[j]]));
+  });
+}

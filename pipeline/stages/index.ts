@@ -22,6 +22,7 @@ import { tablesStage } from "./tables.ts";
 import { dihedralFiguresStage, theoryFiguresStage } from "./theory_figures.ts";
 import { toyStage } from "./toy.ts";
 import { twoSeedTrainingStage } from "./train_two_seed.ts";
+import { fig1FiguresStage, fig1TrainingStage } from "./train_fig1.ts";
 
 /** All stages, upstream first. */
 export const STAGES: readonly Stage[] = [
@@ -33,9 +34,11 @@ export const STAGES: readonly Stage[] = [
   dihedralStage,
   toyStage,
   twoSeedTrainingStage,
+  fig1TrainingStage,
   ...EXPERIMENT_FIGURE_STAGES,
   theoryFiguresStage,
   dihedralFiguresStage,
+  fig1FiguresStage,
   provenanceStage,
   tablesStage,
   paperStage,

@@ -24,6 +24,7 @@ const FIGURE_STAGES = [
   ...EXPERIMENT_FIGURE_STAGES.map((stage) => stage.name),
   "figures-theory",
   "figures-dihedral",
+  "figures-fig1",
 ];
 
 const TEX_PACKAGES =

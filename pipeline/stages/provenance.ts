@@ -10,6 +10,7 @@
  */
 import { join } from "node:path";
 import { deviationsFromPaper } from "../../lib/config/deviations.ts";
+import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { escapeLatex } from "../../lib/tables/booktabs.ts";
 import { readImportMap } from "../_project.ts";
@@ -47,9 +48,29 @@ export const provenanceStage: Stage = {
       [
         `\\newcommand{\\runprofile}{${escapeLatex(ctx.config.profile)}}`,
         `\\newcommand{\\rundeviations}{${listed}}`,
+        `\\newcommand{\\figoneparams}{${figureOneParameters(ctx.config)}}`,
+        `\\newcommand{\\twoseedparams}{${twoSeedParameters(ctx.config)}}`,
         "",
       ].join("\n"),
     );
     ctx.note(`${deviations.length} deviations from the paper recorded`);
   },
 };
+
+/** The Figure 1 training setup in words, for its caption. */
+function figureOneParameters(config: Config): string {
+  const f = config.training.fig1;
+  const images = f.images === 60000 ? "all 60\\,000" : String(f.images);
+  return `models ${f.models.join(", ").toUpperCase()}; held-out digits ` +
+    `${f.digits.join(", ")}; $N \\in \\{${f.orbitSizes.join(", ")}\\}$; ` +
+    `${images} source images; ${f.epochs} epochs of Adam ` +
+    `(learning rate $10^{-3}$, betas 0.7, 0.9) with batch size ${f.batchSize}` +
+    (f.maxEval > 0 ? `; evaluation sets capped at ${f.maxEval} images` : "");
+}
+
+/** The two-seed training setup in words, for captions. */
+function twoSeedParameters(config: Config): string {
+  const t = config.training.twoSeed;
+  return `${t.maxPairs} pairs at $N \\in \\{${t.orbitSizes.join(", ")}\\}$, ` +
+    `width ${t.width}, ${t.steps} full-batch Adam steps`;
+}

@@ -33,6 +33,7 @@ import {
   trainTwoSeedEnsemble,
   type TwoSeedPairOutcome,
 } from "../../lib/training/two_seed_mlp.ts";
+import { mixSeed } from "../../lib/random/mix_seed.ts";
 import { readOrbitSet } from "./_layout.ts";
 import { readPairResults } from "./_results.ts";
 
@@ -104,7 +105,7 @@ export const twoSeedTrainingStage: Stage = {
               width: spec.width,
               learningRate: spec.learningRate,
               // One seed per chunk: results do not depend on run history.
-              seed: (ctx.config.seed * 1009 + n * 101 + chunk) >>> 0,
+              seed: mixSeed(ctx.config.seed, n, chunk),
               chunkPairs: CHUNK_PAIRS,
               progressEvery: Math.max(1, Math.floor(spec.steps / 20)),
               onProgress: ({ step }) => {

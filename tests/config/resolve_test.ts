@@ -111,6 +111,16 @@ Deno.test("deviationsFromPaper() lists what the smoke profile changes", () => {
     "cnn.shift.fc.maxOrbitSize",
     "cnn.shift.gap.maxPairs",
     "cnn.shift.gap.maxOrbitSize",
+    "training.fig1.models",
+    "training.fig1.digits",
+    "training.fig1.orbitSizes",
+    "training.fig1.images",
+    "training.fig1.epochs",
+    "training.fig1.batchSize",
+    "training.fig1.maxEval",
+    "training.twoSeed.orbitSizes",
+    "training.twoSeed.maxPairs",
+    "training.twoSeed.steps",
     "analysis.truncation",
   ]);
   const defaults = deviationsFromPaper(profileConfig("default"));

@@ -114,7 +114,7 @@ Deno.test("deno task pair reports bad arguments with what was given and exits 2"
   );
   assert.match(
     result.stderr,
-    /--arch: expected mlp1 or mlp5; given "mlp3"/,
+    /--arch: expected mlp1, mlp5, cnn-fc or cnn-gap; given "mlp3"/,
   );
 });
 
@@ -132,4 +132,51 @@ Deno.test("a pipeline task with an invalid --set fails before any work", async (
   );
   assert.equal(await Deno.stat(cacheDir).catch(() => undefined), undefined);
   await Deno.remove(scratch, { recursive: true });
+});
+
+Deno.test("deno task pair with CNN kernels agrees with an all-float64 reference to 1e-3", async () => {
+  const { loadMnist, imageAsUnitFloat } = await import(
+    "../../lib/data/mnist.ts"
+  );
+  const { buildPairOrbit } = await import("../../lib/orbits/orbit.ts");
+  const { cnnGramReference } = await import(
+    "../../lib/kernels/cnn_reference.ts"
+  );
+  const { pairMetrics } = await import("../../lib/analysis/pair_metrics.ts");
+  const train = await loadMnist(join(PROJECT_ROOT, "data/mnist"), "train");
+  const [a, b, n] = [0, 1, 2];
+  const orbit = buildPairOrbit(
+    imageAsUnitFloat(train.images, a),
+    imageAsUnitFloat(train.images, b),
+    { n, transform: "rotate" },
+  );
+  for (const readout of ["fc", "gap"] as const) {
+    const { ntk } = cnnGramReference(orbit, 2 * n, { readout });
+    const want = pairMetrics(orbit, ntk, {
+      n,
+      d: 784,
+      spectrumConvention: "cnn",
+    });
+    const result = await deno([
+      "run",
+      "-A",
+      "pipeline/pair.ts",
+      `--a=${a}`,
+      `--b=${b}`,
+      `--n=${n}`,
+      `--arch=cnn-${readout}`,
+      "--json",
+    ], {});
+    assert.equal(result.code, 0, result.stderr);
+    const got = JSON.parse(result.stdout);
+    assert.ok(
+      Math.abs(got.exactError - want.exactError) <= 1e-3,
+      `${readout} exact`,
+    );
+    assert.ok(
+      Math.abs(got.spectralError - want.spectralError) <= 1e-3,
+      `${readout} spectral`,
+    );
+    assert.equal(got.correct, want.correct);
+  }
 });
