@@ -61,6 +61,7 @@ export function progressTicker(label: string, total: number): ProgressTicker {
   const start = performance.now();
   let done = 0;
   let lastPrint = start;
+  let latest = "";
 
   const line = () => {
     const seconds = (performance.now() - start) / 1000;
@@ -68,7 +69,7 @@ export function progressTicker(label: string, total: number): ProgressTicker {
     const eta = rate > 0 ? (total - done) / rate : Infinity;
     return `${label} ${done}/${total} (${rate.toFixed(1)}/s, ETA ${
       formatSeconds(eta)
-    })`;
+    })${latest ? ` ${latest}` : ""}`;
   };
   const print = (final: boolean) => {
     if (isTerminal) {
@@ -81,8 +82,9 @@ export function progressTicker(label: string, total: number): ProgressTicker {
   };
 
   return {
-    tick(count = 1) {
+    tick(count = 1, detail?: string) {
       done += count;
+      if (detail !== undefined) latest = detail;
       const now = performance.now();
       if (
         now - lastPrint >= (isTerminal ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)

@@ -7,8 +7,11 @@ import type { Config } from "../config/schema.ts";
 
 /** Progress of one long loop, reported through {@link StageContext.progress}. */
 export interface ProgressTicker {
-  /** Mark `count` more items done (default 1). */
-  tick(count?: number): void;
+  /**
+   * Mark `count` more items done (default 1); `detail` (e.g. the current
+   * model, epoch and loss) is shown with the next progress line.
+   */
+  tick(count?: number, detail?: string): void;
   /** Mark the loop finished. */
   done(): void;
 }

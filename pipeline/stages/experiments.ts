@@ -19,6 +19,7 @@ import { cnnGram, cnnGramParallel } from "../../lib/kernels/cnn.ts";
 import { cnnGapGramTfjs } from "../../lib/kernels/cnn_tfjs.ts";
 import { selectBackend } from "../../lib/backend/select.ts";
 import { mlpGram } from "../../lib/kernels/mlp.ts";
+import { backendOverride } from "./_backend.ts";
 
 /** The group action of an experiment's orbits. */
 export type OrbitTransform = "rotate" | "shift";

@@ -10,10 +10,13 @@
  */
 import { join } from "node:path";
 import { deviationsFromPaper } from "../../lib/config/deviations.ts";
+import { chooseBackend } from "../../lib/backend/select.ts";
 import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { escapeLatex } from "../../lib/tables/booktabs.ts";
 import { readImportMap } from "../_project.ts";
+import { KERNEL_EXPERIMENTS } from "./experiments.ts";
+import { backendOverride } from "./_backend.ts";
 
 export const provenanceStage: Stage = {
   name: "provenance",
@@ -26,12 +29,22 @@ export const provenanceStage: Stage = {
     { from: "provenance.json", to: "data/results/provenance.json" },
   ],
 
+  toolVersions: async (config) => {
+    const { compute } = await computeChoices(config);
+    return { backend: compute.tfjsBackend, cnnGap: compute.cnnGapKernel };
+  },
+
   async run(ctx) {
     const deviations = deviationsFromPaper(ctx.config);
+    const { compute, reason } = await computeChoices(ctx.config);
+    ctx.note(
+      `compute: TensorFlow.js on ${compute.tfjsBackend} (${reason}); CNN-GAP kernel: ${compute.cnnGapKernel}`,
+    );
     const provenance = {
       profile: ctx.config.profile,
       config: ctx.config,
       deviationsFromPaper: deviations,
+      compute: { ...compute, reason },
       versions: { deno: Deno.version.deno, ...await readImportMap(ctx.root) },
     };
     await Deno.writeTextFile(
@@ -73,4 +86,21 @@ function twoSeedParameters(config: Config): string {
   const t = config.training.twoSeed;
   return `${t.maxPairs} pairs at $N \\in \\{${t.orbitSizes.join(", ")}\\}$, ` +
     `width ${t.width}, ${t.steps} full-batch Adam steps`;
+}
+
+/**
+ * Where this run computes: the TensorFlow.js backend (training) and the
+ * CNN-GAP kernel path, with the backend chooser's reason.
+ */
+async function computeChoices(config: Config) {
+  const choice = await chooseBackend({ override: backendOverride(config) });
+  const gap = KERNEL_EXPERIMENTS.find((e) => e.id === "cnn-gap")!;
+  return {
+    compute: {
+      tfjsBackend: choice.name,
+      cnnGapKernel: await gap.computePath!(config),
+      kernelPrecision: "float64",
+    },
+    reason: choice.reason,
+  };
 }

@@ -23,7 +23,7 @@ import { formatCsv, parseCsvRecords } from "../../lib/io/csv.ts";
 import { runFig1 } from "../../lib/training/fig1_train.ts";
 import type { MnistRecord } from "./data.ts";
 import { FigureWriter, publishFigures } from "./_figure_files.ts";
-import { backendOverride } from "./train_two_seed.ts";
+import { backendOverride } from "./_backend.ts";
 
 const COLUMNS = ["model", "digit", "n", "epoch", "split", "accuracy"] as const;
 
@@ -70,7 +70,13 @@ export const fig1TrainingStage: Stage = {
       checkpointDir: ctx.resumeDir,
       onProgress: (p) => {
         if (p.epoch === 0) return;
-        progress.tick();
+        progress.tick(
+          1,
+          `${p.model} digit ${p.digit} N=${p.n} epoch ${p.epoch}/${p.epochs} ` +
+            `loss ${p.loss.toFixed(3)} test-out ${
+              p.accuracy.testOut.toFixed(2)
+            }`,
+        );
         if (p.epoch === p.epochs) {
           ctx.note(
             `${p.model} digit ${p.digit} N=${p.n}: loss ${

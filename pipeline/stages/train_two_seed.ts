@@ -25,7 +25,6 @@ import {
   type PairResult,
 } from "../../lib/analysis/pair_result.ts";
 import { chooseBackend, selectBackend } from "../../lib/backend/select.ts";
-import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
 import { atomicWriteText } from "../../lib/io/atomic_write.ts";
 import { formatCsv } from "../../lib/io/csv.ts";
@@ -34,16 +33,12 @@ import {
   type TwoSeedPairOutcome,
 } from "../../lib/training/two_seed_mlp.ts";
 import { mixSeed } from "../../lib/random/mix_seed.ts";
+import { backendOverride } from "./_backend.ts";
 import { readOrbitSet } from "./_layout.ts";
 import { readPairResults } from "./_results.ts";
 
 /** Pairs trained together and checkpointed together. */
 const CHUNK_PAIRS = 8;
-
-/** The backend override of a config: undefined for automatic choice. */
-export function backendOverride(config: Config): string | undefined {
-  return config.backend === "auto" ? undefined : config.backend;
-}
 
 export const twoSeedTrainingStage: Stage = {
   name: "train-mlp1",
@@ -108,8 +103,13 @@ export const twoSeedTrainingStage: Stage = {
               seed: mixSeed(ctx.config.seed, n, chunk),
               chunkPairs: CHUNK_PAIRS,
               progressEvery: Math.max(1, Math.floor(spec.steps / 20)),
-              onProgress: ({ step }) => {
-                progress.tick(step - reported);
+              onProgress: ({ step, loss }) => {
+                progress.tick(
+                  step - reported,
+                  `pairs ${first}–${first + size - 1} loss ${
+                    loss.toExponential(2)
+                  }`,
+                );
                 reported = step;
               },
             },
