@@ -104,7 +104,7 @@ function decadeTickFormat(values: number[]): (v: number) => string {
  * Errors ≤ 0 cannot sit on a log axis and are left out of the boxes.
  *
  * @param rowsByN PairResult rows keyed by orbit size N.
- * @returns Standalone SVG text (DejaVu Serif embedded), 880 × 330 px.
+ * @returns Standalone SVG text (DejaVu Serif embedded), 880 × 350 px.
  * @throws {RangeError} If an N has no rows or a row's n differs from its key.
  */
 export function summaryFigure(
@@ -200,9 +200,22 @@ export function summaryFigure(
       ], { frameAnchor: "bottom-right", dy: 10, symbol: "line" }),
     ],
   }, { embedFont: false });
-  const top = 34;
+  // Panel A's key: its facets would repeat an in-plot legend per N.
+  const key = renderPlot({
+    width: 230,
+    height: 30,
+    margin: 0,
+    x: { axis: null },
+    y: { axis: null },
+    marks: swatchLegendMarks([
+      { label: "Exact error", color: SERIES_COLOURS[0] },
+      { label: "Spectral error", color: SERIES_COLOURS[1] },
+    ], { frameAnchor: "top-left", dx: 4, dy: 2 }),
+  }, { embedFont: false });
+  const top = 50;
   return composeSvg([
     { svg: boxes, x: 0, y: top },
+    { svg: key, x: 52, y: 24 },
     { svg: lines, x: 530, y: top },
   ], {
     width: 880,

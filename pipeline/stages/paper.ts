@@ -155,12 +155,12 @@ function perOrbitSizeFigures(
   const what = experiment.transform === "rotate" ? "rotation" : "shift";
   return index.sizes.map((n) =>
     [
-      "\\begin{figure}[htbp]",
+      "\\begin{sidewaysfigure}",
       "  \\centering",
       `  \\includegraphics[width=\\textwidth]{generated/figures/${folder}/fig4_N${n}.png}`,
       `  \\caption{${escapeLatex(experiment.title)}, ${what} orbits of size ` +
       `$N=${n}$: panels B--E as in Figure~\\ref{fig:fig4}.}`,
-      "\\end{figure}",
+      "\\end{sidewaysfigure}",
       "",
     ].join("\n")
   ).join("\n");
