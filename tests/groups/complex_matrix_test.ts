@@ -8,7 +8,7 @@ import {
   complexTrace,
   complexZeros,
 } from "../../lib/groups/complex_matrix.ts";
-import { uniform } from "./_orbits.ts";
+import { uniform } from "../_random.ts";
 
 function randomMatrix(n: number, seed: number) {
   const next = uniform(seed);

@@ -6,6 +6,8 @@ import { resolveConfig } from "../../lib/config/resolve.ts";
 import { runDag } from "../../lib/dag/runner.ts";
 import { PROJECT_ROOT, readImportMap } from "../../pipeline/_project.ts";
 import { STAGES } from "../../pipeline/stages/index.ts";
+import { quietReporter } from "../_reporter.ts";
+import { mnistTrainingSet } from "../_mnist.ts";
 
 const SETS = [
   "pairs.nPairs=2",
@@ -29,14 +31,6 @@ async function deno(args: string[], env: Record<string, string>) {
   };
 }
 
-const quiet = {
-  cached() {},
-  running() {},
-  finished() {},
-  note() {},
-  progress: () => ({ tick() {}, done() {} }),
-};
-
 Deno.test("deno task pair agrees with the pipeline's row for the same pair", async () => {
   const scratch = await Deno.makeTempDir({ prefix: "pair-test-" });
   const cacheDir = join(scratch, "cache");
@@ -49,7 +43,7 @@ Deno.test("deno task pair agrees with the pipeline's row for the same pair", asy
     publishRoot: scratch,
     cacheDir,
     importMap: await readImportMap(),
-    reporter: quiet,
+    reporter: quietReporter,
   });
   const csvPath = join(scratch, "data/results/mlp1/pairs.csv");
   const rows = parseNumericCsv(
@@ -143,7 +137,7 @@ Deno.test("deno task pair with CNN kernels agrees with an all-float64 reference 
     "../../lib/kernels/cnn_reference.ts"
   );
   const { pairMetrics } = await import("../../lib/analysis/pair_metrics.ts");
-  const train = await loadMnist(join(PROJECT_ROOT, "data/mnist"), "train");
+  const train = await mnistTrainingSet();
   const [a, b, n] = [0, 1, 2];
   const orbit = buildPairOrbit(
     imageAsUnitFloat(train.images, a),

@@ -5,14 +5,7 @@ import { runDag } from "../../lib/dag/runner.ts";
 import { parseNumericCsv } from "../../lib/io/csv.ts";
 import { PROJECT_ROOT, readImportMap } from "../../pipeline/_project.ts";
 import { STAGES } from "../../pipeline/stages/index.ts";
-
-const quiet = {
-  cached() {},
-  running() {},
-  finished() {},
-  note() {},
-  progress: () => ({ tick() {}, done() {} }),
-};
+import { quietReporter } from "../_reporter.ts";
 
 async function runStages(targets: string[], sets: string[]) {
   const scratch = await Deno.makeTempDir({ prefix: "stages-test-" });
@@ -24,7 +17,7 @@ async function runStages(targets: string[], sets: string[]) {
     publishRoot: scratch,
     cacheDir: join(scratch, "cache"),
     importMap: await readImportMap(),
-    reporter: quiet,
+    reporter: quietReporter,
   });
   return scratch;
 }
