@@ -13,11 +13,10 @@
  *
  * @module
  */
-import { chooseBackend } from "../../lib/backend/select.ts";
+import { chooseBackend, selectBackend } from "../../lib/backend/select.ts";
 import type { Config } from "../../lib/config/schema.ts";
 import { cnnGram, cnnGramParallel } from "../../lib/kernels/cnn.ts";
 import { cnnGapGramTfjs } from "../../lib/kernels/cnn_tfjs.ts";
-import { selectBackend } from "../../lib/backend/select.ts";
 import { mlpGram } from "../../lib/kernels/mlp.ts";
 import { backendOverride } from "./_backend.ts";
 
@@ -77,9 +76,7 @@ async function gapPath(config: Config): Promise<"tfjs-webgpu" | "js-float64"> {
   if (config.backend === "wasm" || config.backend === "cpu") {
     return "js-float64";
   }
-  const choice = await chooseBackend({
-    override: config.backend === "auto" ? undefined : config.backend,
-  });
+  const choice = await chooseBackend({ override: backendOverride(config) });
   return choice.name === "webgpu" ? "tfjs-webgpu" : "js-float64";
 }
 

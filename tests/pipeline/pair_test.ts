@@ -129,7 +129,7 @@ Deno.test("a pipeline task with an invalid --set fails before any work", async (
 });
 
 Deno.test("deno task pair with CNN kernels agrees with an all-float64 reference to 1e-3", async () => {
-  const { loadMnist, imageAsUnitFloat } = await import(
+  const { imageAsUnitFloat } = await import(
     "../../lib/data/mnist.ts"
   );
   const { buildPairOrbit } = await import("../../lib/orbits/orbit.ts");
