@@ -91,9 +91,10 @@ const DENO_TASK_VALUE_FLAGS = new Set([
 
 /**
  * The arguments given to `deno task [FLAGS] <name> ARGS` when this process
- * was started by it as one of the named task's dependencies, else none.
- * `--force` and `--help` are left to the named task: a dependency neither
- * reruns a forced stage a second time nor prints the usage again.
+ * was started by `deno task` (as the named task or one of its
+ * dependencies), else none. A dependency validates all of them, `--force`
+ * and `--help` included, but leaves those two to the named task: it neither
+ * reruns a forced stage a second time nor prints the usage.
  */
 export async function denoTaskArgs(): Promise<string[]> {
   return taskArgsOf(await parentCommandLine());
@@ -101,8 +102,7 @@ export async function denoTaskArgs(): Promise<string[]> {
 
 /**
  * The task arguments in a `deno task [FLAGS] <name> ARGS` command line
- * (as `/proc/<pid>/cmdline` splits it), less the task-only options; none
- * for any other command.
+ * (as `/proc/<pid>/cmdline` splits it); none for any other command.
  */
 export function taskArgsOf(parent: readonly string[]): string[] {
   if (!/(^|\/)deno$/.test(parent[0] ?? "") || parent[1] !== "task") return [];
@@ -111,24 +111,29 @@ export function taskArgsOf(parent: readonly string[]): string[] {
     const flag = parent[at].split("=")[0];
     at += DENO_TASK_VALUE_FLAGS.has(flag) && !parent[at].includes("=") ? 2 : 1;
   }
-  return withoutTaskOnlyOptions(parent.slice(at + 1));
+  return parent.slice(at + 1);
 }
 
-/** `args` without `--force STAGE`, `--force=STAGE`, `--help` and `-h`. */
-function withoutTaskOnlyOptions(args: string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--force") i++;
-    else if (!/^(--force=|--help$|-h$)/.test(args[i])) kept.push(args[i]);
-  }
-  return kept;
-}
-
+/**
+ * The parent process's command line: from `/proc` on Linux, else from
+ * `ps` (macOS, BSDs; split at spaces), else none (Windows).
+ */
 async function parentCommandLine(): Promise<string[]> {
   try {
     const raw = await Deno.readTextFile(`/proc/${Deno.ppid}/cmdline`);
     return raw.split("\0").filter((part) => part.length > 0);
   } catch {
-    return []; // No /proc (macOS, Windows): dependencies use their own arguments.
+    // No /proc: ask ps.
+  }
+  try {
+    const { success, stdout } = await new Deno.Command("ps", {
+      args: ["-o", "command=", "-p", String(Deno.ppid)],
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    if (!success) return [];
+    return new TextDecoder().decode(stdout).trim().split(/\s+/);
+  } catch {
+    return [];
   }
 }

@@ -31,7 +31,13 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const args = parsePipelineArgs(rest.length > 0 ? rest : await denoTaskArgs());
+  // `deno task <name> ARGS` hands ARGS to the named task only; its
+  // dependencies start without arguments and read them from deno task's
+  // command line (pipeline/_args.ts).
+  const inherited = rest.length > 0 ? [] : await denoTaskArgs();
+  const isDependency = inherited.length > 0;
+  const args = parsePipelineArgs(isDependency ? inherited : rest);
+  if (isDependency && args.help) return 0; // the named task prints it
   if (args.help) {
     logLine(
       `${USAGE}\n\nStages:\n${
@@ -41,7 +47,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = resolveConfig({ profile: args.profile, sets: args.sets });
-  const force = args.force.flatMap((name) => forcedStages(name));
+  const forcedByName = args.force.flatMap((name) => forcedStages(name));
+  // A dependency checks the names (so a typo stops the run before any
+  // work) but leaves the rerun to the named task.
+  const force = isDependency ? [] : forcedByName;
 
   const start = performance.now();
   logLine(

@@ -35,6 +35,12 @@ export interface EntryManifest {
   /** Relative path → size in bytes of every output file. */
   files: Record<string, number>;
   /**
+   * Relative path → modification time (ms since the epoch) of every output
+   * file when the entry was sealed: a file whose time still matches is
+   * taken as unchanged; any other is checked against `outputHash`.
+   */
+  mtimes?: Record<string, number>;
+  /**
    * SHA-256 over every output file's path and content. Downstream keys use
    * it rather than this entry's key, so a stage that reruns and writes the
    * same bytes leaves its dependents cached.
@@ -53,7 +59,12 @@ export class CacheStore {
     return join(this.dir, stage, key);
   }
 
-  /** The manifest of a complete entry whose files are all present, else undefined. */
+  /**
+   * The manifest of a complete, undamaged entry, else undefined. Every
+   * file must be present with its size; when a file's modification time
+   * differs from the sealed one (an edit, a copy without times), the
+   * entry's content hash is recomputed and must equal `outputHash`.
+   */
   async lookup(stage: string, key: string): Promise<EntryManifest | undefined> {
     const dir = this.entryDir(stage, key);
     let manifest: EntryManifest;
@@ -62,9 +73,18 @@ export class CacheStore {
     } catch {
       return undefined;
     }
+    let touched = false;
     for (const [file, size] of Object.entries(manifest.files)) {
       const info = await Deno.stat(join(dir, file)).catch(() => undefined);
       if (!info || info.size !== size) return undefined;
+      const sealed = manifest.mtimes?.[file];
+      if (sealed === undefined || info.mtime?.getTime() !== sealed) {
+        touched = true;
+      }
+    }
+    if (touched) {
+      const hash = await outputHashOf(dir, Object.keys(manifest.files));
+      if (hash !== manifest.outputHash) return undefined;
     }
     return manifest;
   }
@@ -109,14 +129,13 @@ export class CacheStore {
     manifest: Omit<EntryManifest, "files" | "outputHash">,
   ): Promise<EntryManifest> {
     const files = await listFiles(tmpDir);
-    const digests: string[] = [];
-    for (const file of Object.keys(files).sort()) {
-      digests.push(
-        `${file}:${await sha256Hex(await Deno.readFile(join(tmpDir, file)))}`,
-      );
+    const outputHash = await outputHashOf(tmpDir, Object.keys(files));
+    const mtimes: Record<string, number> = {};
+    for (const file of Object.keys(files)) {
+      const mtime = (await Deno.stat(join(tmpDir, file))).mtime;
+      if (mtime) mtimes[file] = mtime.getTime();
     }
-    const outputHash = await sha256Hex(digests.join("\n"));
-    const full: EntryManifest = { ...manifest, files, outputHash };
+    const full: EntryManifest = { ...manifest, files, mtimes, outputHash };
     await Deno.writeTextFile(
       join(tmpDir, MANIFEST),
       JSON.stringify(full, null, 2),
@@ -153,15 +172,20 @@ export class CacheStore {
       return undefined;
     }
   }
+
   /**
    * Remove every entry of every stage except the one its latest run used
-   * (and temporary folders of dead processes).
+   * (and temporary folders of dead processes). Checkpoint folders of
+   * unfinished builds (`.resume-*`) are kept, so an interrupted training
+   * run still resumes.
    *
-   * @returns The number of entries removed and the bytes freed.
+   * @returns The number of entries removed, the bytes freed and the
+   * checkpoint folders kept.
    */
-  async prune(): Promise<{ entries: number; bytes: number }> {
+  async prune(): Promise<{ entries: number; bytes: number; resumes: number }> {
     let entries = 0;
     let bytes = 0;
+    let resumes = 0;
     const stages = await Array.fromAsync(Deno.readDir(this.dir)).catch(
       () => [],
     );
@@ -171,6 +195,10 @@ export class CacheStore {
         (await Deno.readTextFile(join(this.dir, stage.name, "latest"))
           .catch(() => "")).trim();
       for await (const entry of Deno.readDir(join(this.dir, stage.name))) {
+        if (entry.isDirectory && entry.name.startsWith(".resume-")) {
+          resumes++;
+          continue;
+        }
         if (
           !entry.isDirectory || entry.name === latest ||
           entry.name.startsWith(".tmp-")
@@ -186,8 +214,19 @@ export class CacheStore {
         entries++;
       }
     }
-    return { entries, bytes };
+    return { entries, bytes, resumes };
   }
+}
+
+/** SHA-256 over the sorted `path:sha256(content)` lines of `files` in `dir`. */
+async function outputHashOf(dir: string, files: string[]): Promise<string> {
+  const digests: string[] = [];
+  for (const file of [...files].sort()) {
+    digests.push(
+      `${file}:${await sha256Hex(await Deno.readFile(join(dir, file)))}`,
+    );
+  }
+  return await sha256Hex(digests.join("\n"));
 }
 
 async function listFiles(

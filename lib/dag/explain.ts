@@ -41,7 +41,7 @@ export function explainChange(
 
   return parts.length > 0
     ? parts.join("; ")
-    : "its cache entry is missing or incomplete";
+    : "its cache entry is missing, incomplete or damaged";
 }
 
 function changedKeys(

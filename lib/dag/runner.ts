@@ -71,6 +71,13 @@ export async function runDag(
 
   for (const name of forced) {
     if (!byName.has(name)) throw unknownStage(name, byName);
+    if (!order.some((stage) => stage.name === name)) {
+      throw new TypeError(
+        `--force ${name}: that stage is not part of this run (${
+          order.map((stage) => stage.name).join(", ")
+        }); force it with a task that builds it, e.g. \`deno task reproduce --force ${name}\``,
+      );
+    }
   }
 
   for (const stage of order) {

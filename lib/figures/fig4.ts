@@ -13,6 +13,7 @@ import * as Plot from "@observablehq/plot";
 import type { PairResult } from "../analysis/pair_result.ts";
 import { SEMAPHORE, viridis } from "../plot/colors.ts";
 import { linearGridData } from "../plot/griddata.ts";
+import { compactTickFormat } from "../plot/tick_format.ts";
 import {
   colourbarSvg,
   numCorrectColourbarSvg,
@@ -300,9 +301,14 @@ function contourMap(
   // would fill from neighbouring cells; a value far below the lowest level
   // leaves those cells blank, as matplotlib's contourf does.
   const below = levels[0] - 1e6 * (levels[levels.length - 1] - levels[0] + 1);
+  let inside = 0;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) values[i] = below;
+    else inside++;
   }
+  // Points (nearly) on a line, as when orbits collapse and ⟨λ⁻¹⟩ is set by
+  // the ridge alone, span no area: say so instead of an empty frame.
+  const degenerate = inside < 0.001 * values.length;
   // Plot samples grid cell i at its centre, so pad half a cell each side.
   const hx = (x2 - x1) / (size - 1) / 2;
   const hy = (y2 - y1) / (size - 1) / 2;
@@ -313,8 +319,17 @@ function contourMap(
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
     ...AXIS_MARGINS,
-    x: { domain: [x1, x2], ...axisLabel("λ_N⁻¹ (scaled)") },
-    y: { domain: [y1, y2], ...axisLabel("⟨λ⁻¹⟩") },
+    x: {
+      domain: [x1, x2],
+      ticks: 4,
+      tickFormat: compactTickFormat,
+      ...axisLabel("λ_N⁻¹ (scaled)"),
+    },
+    y: {
+      domain: [y1, y2],
+      tickFormat: compactTickFormat,
+      ...axisLabel("⟨λ⁻¹⟩"),
+    },
     color: {
       type: "threshold",
       domain: levels.slice(1, 10),
@@ -336,6 +351,13 @@ function contourMap(
         smooth: true,
       }),
       ...spines(),
+      ...(degenerate
+        ? [Plot.text(["no contour: the points span no area"], {
+          frameAnchor: "middle",
+          fill: "#666",
+          fontSize: 10,
+        })]
+        : []),
       Plot.text([title], {
         frameAnchor: "top-right",
         dx: -6,
@@ -426,9 +448,14 @@ function geometryPanel(
     x: {
       nice: true,
       ticks: 4,
+      tickFormat: compactTickFormat,
       ...axisLabel(which === "D" ? "λ_N" : "⟨λ⁻¹⟩"),
     },
-    y: { nice: true, ...axisLabel(which === "D" ? "Δ²" : "1/ρ") },
+    y: {
+      nice: true,
+      tickFormat: compactTickFormat,
+      ...axisLabel(which === "D" ? "Δ²" : "1/ρ"),
+    },
     color: { type: "linear", scheme: "viridis", domain: colourDomain },
     marks: [
       ...spines(),

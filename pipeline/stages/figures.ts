@@ -99,7 +99,7 @@ export function figuresStage(experiment: KernelExperiment): Stage {
 /** The stage whose pairs.csv fills each Figure 5 panel, by letter. */
 const FIGURE5_SOURCES: Record<string, string> = {
   A: "analysis-mlp1",
-  B: "train-mlp1",
+  B: "train-mlp1-pairs",
   C: "analysis-mlp5",
   D: "analysis-cnn-fc",
   E: "analysis-cnn-gap",

@@ -21,7 +21,7 @@ import { provenanceStage } from "./provenance.ts";
 import { tablesStage } from "./tables.ts";
 import { dihedralFiguresStage, theoryFiguresStage } from "./theory_figures.ts";
 import { toyStage } from "./toy.ts";
-import { twoSeedTrainingStage } from "./train_two_seed.ts";
+import { twoSeedPairsStage, twoSeedTrainingStage } from "./train_two_seed.ts";
 import { fig1FiguresStage, fig1TrainingStage } from "./train_fig1.ts";
 
 /** All stages, upstream first. */
@@ -34,6 +34,7 @@ export const STAGES: readonly Stage[] = [
   dihedralStage,
   toyStage,
   twoSeedTrainingStage,
+  twoSeedPairsStage,
   fig1TrainingStage,
   ...EXPERIMENT_FIGURE_STAGES,
   theoryFiguresStage,

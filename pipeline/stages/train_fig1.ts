@@ -54,9 +54,14 @@ export const fig1TrainingStage: Stage = {
     const mnist = await loadMnist(resolve(ctx.root, record.dir), "train");
     await Deno.mkdir(ctx.resumeDir, { recursive: true });
 
-    const runs = spec.models.length * spec.digits.length *
-      spec.orbitSizes.length;
-    const progress = ctx.progress("model/digit/N epochs", runs * spec.epochs);
+    // An epoch at orbit size N has N rotated copies of every source image:
+    // progress counts epochs weighted by N, so the rate and ETA hold
+    // across N.
+    const sumN = spec.orbitSizes.reduce((a, b) => a + b, 0);
+    const progress = ctx.progress(
+      "epochs × N",
+      spec.models.length * spec.digits.length * sumN * spec.epochs,
+    );
     const rows = await runFig1({
       mnist,
       models: spec.models,
@@ -71,7 +76,7 @@ export const fig1TrainingStage: Stage = {
       onProgress: (p) => {
         if (p.epoch === 0) return;
         progress.tick(
-          1,
+          p.n,
           `${p.model} digit ${p.digit} N=${p.n} epoch ${p.epoch}/${p.epochs} ` +
             `loss ${p.loss.toFixed(3)} test-out ${
               p.accuracy.testOut.toFixed(2)

@@ -1,21 +1,23 @@
 /**
- * Stage `train-mlp1`: the trained counterpart of the one-hidden-layer MLP
- * NTK (paper.md 6.2, Figure 5B): for each pair, one finite-width network
- * (NTK parameterisation, width 512) trained with full-batch Adam on the
- * orbit without A's identity pose, and one without the last point (B at
- * angle (N−1)·360/N, paper.md G.9). The whole ensemble trains as batched
- * TensorFlow.js models, on WebGPU when a real GPU adapter exists, else wasm.
+ * Stages `train-mlp1` and `train-mlp1-pairs`: the trained counterpart of
+ * the one-hidden-layer MLP NTK (paper.md 6.2, Figure 5B).
  *
- * Rows are PairResult rows in which exactError, correct and the two
- * predictions are the trained networks' (predictionB is at orbit index
- * 2N − 1), while spectralError and the geometry are those of the pair's
- * NTK (analysis-mlp1).
+ * `train-mlp1` trains, for each pair, one finite-width network (NTK
+ * parameterisation, width 512) with full-batch Adam on the orbit without
+ * A's identity pose, and one without the last point (B at angle
+ * (N−1)·360/N, paper.md G.9). The whole ensemble trains as batched
+ * TensorFlow.js models, on WebGPU when a real GPU adapter exists, else
+ * wasm. Training is checkpointed per chunk of pairs in the stage's resume
+ * folder: an interrupted run continues with the chunks it has not
+ * finished. Input: `orbits-rotate`. Output: `outcomes.json`.
  *
- * Training is checkpointed per chunk of pairs in the stage's resume folder:
- * an interrupted run continues with the chunks it has not finished.
- *
- * Inputs: `orbits-rotate`, `analysis-mlp1`. Output: `pairs.csv`, published
- * to `data/results/mlp1-trained/pairs.csv`.
+ * `train-mlp1-pairs` joins those outcomes with the pairs' NTK analysis, so
+ * that a change to the analysis settings does not retrain: PairResult rows
+ * in which exactError, correct and the two predictions are the trained
+ * networks' (predictionB is at orbit index 2N − 1), while spectralError and
+ * the geometry are those of the pair's NTK. Inputs: `train-mlp1`,
+ * `analysis-mlp1`. Output: `pairs.csv`, published to
+ * `data/results/mlp1-trained/pairs.csv`.
  *
  * @module
  */
@@ -40,10 +42,18 @@ import { readPairResults } from "./_results.ts";
 /** Pairs trained together and checkpointed together. */
 const CHUNK_PAIRS = 8;
 
+/** The trained outcomes of one orbit size, as `train-mlp1` stores them. */
+interface TrainedOrbitSize {
+  n: number;
+  outcomes: TwoSeedPairOutcome[];
+}
+
+const OUTCOMES = "outcomes.json";
+
 export const twoSeedTrainingStage: Stage = {
   name: "train-mlp1",
   description: "Train the two-seed MLP ensemble (Figure 5B)",
-  deps: ["orbits-rotate", "analysis-mlp1"],
+  deps: ["orbits-rotate"],
   module: new URL(import.meta.url),
   configSlice: (config) => ({
     seed: config.seed,
@@ -53,10 +63,6 @@ export const twoSeedTrainingStage: Stage = {
   toolVersions: async (config) => ({
     backend: (await chooseBackend({ override: backendOverride(config) })).name,
   }),
-  ownsPublishedFolders: true,
-  publish: () => [
-    { from: "pairs.csv", to: "data/results/mlp1-trained/pairs.csv" },
-  ],
 
   async run(ctx) {
     const spec = ctx.config.training.twoSeed;
@@ -64,13 +70,21 @@ export const twoSeedTrainingStage: Stage = {
       override: backendOverride(ctx.config),
     });
     ctx.note(`TensorFlow.js backend ${backend.name}: ${backend.reason}`);
-    const ntkRows = await readPairResults(ctx.input("analysis-mlp1"));
-    const sizes = spec.orbitSizes.filter((n) =>
-      ctx.config.rotation.orbitSizes.includes(n)
-    );
+    const rotationSizes = ctx.config.rotation.orbitSizes;
+    const skipped = spec.orbitSizes.filter((n) => !rotationSizes.includes(n));
+    if (skipped.length > 0) {
+      ctx.note(
+        `training.twoSeed.orbitSizes ${
+          skipped.join(", ")
+        } skipped: not among rotation.orbitSizes (${
+          rotationSizes.join(", ")
+        }), whose orbits the networks train on; add them there to train them`,
+      );
+    }
+    const sizes = spec.orbitSizes.filter((n) => rotationSizes.includes(n));
     await Deno.mkdir(ctx.resumeDir, { recursive: true });
 
-    const rows: PairResult[] = [];
+    const trainedSizes: TrainedOrbitSize[] = [];
     for (const n of sizes) {
       const set = await readOrbitSet(ctx.input("orbits-rotate"), n);
       const count = Math.min(set.pairs.length, spec.maxPairs);
@@ -119,6 +133,44 @@ export const twoSeedTrainingStage: Stage = {
         outcomes.push(...trained.map((t) => ({ ...t, pair: first + t.pair })));
       }
       progress.done();
+      const fitted = outcomes.filter((o) =>
+        Math.max(o.trainLossA, o.trainLossB) < 1e-2
+      ).length;
+      ctx.note(
+        `N=${n}: ${outcomes.length} pairs, ${fitted} with training MSE < 0.01, ` +
+          `${
+            (100 * outcomes.reduce((s, o) => s + o.correct, 0) /
+              (2 * outcomes.length)).toFixed(1)
+          }% correct`,
+      );
+      trainedSizes.push({ n, outcomes });
+    }
+    await Deno.writeTextFile(
+      join(ctx.outDir, OUTCOMES),
+      JSON.stringify(trainedSizes),
+    );
+  },
+};
+
+export const twoSeedPairsStage: Stage = {
+  name: "train-mlp1-pairs",
+  description:
+    "Trained two-seed MLP errors with their NTK's spectral error (Figure 5B)",
+  deps: ["train-mlp1", "analysis-mlp1"],
+  module: new URL(import.meta.url),
+  configSlice: () => ({}),
+  ownsPublishedFolders: true,
+  publish: () => [
+    { from: "pairs.csv", to: "data/results/mlp1-trained/pairs.csv" },
+  ],
+
+  async run(ctx) {
+    const trainedSizes: TrainedOrbitSize[] = JSON.parse(
+      await Deno.readTextFile(join(ctx.input("train-mlp1"), OUTCOMES)),
+    );
+    const ntkRows = await readPairResults(ctx.input("analysis-mlp1"));
+    const rows: PairResult[] = [];
+    for (const { n, outcomes } of trainedSizes) {
       for (const outcome of outcomes) {
         const kernelRow = ntkRows.find((r) =>
           r.n === n && r.pair === outcome.pair
@@ -136,16 +188,6 @@ export const twoSeedTrainingStage: Stage = {
           predictionB: outcome.predictionB,
         });
       }
-      const fitted = outcomes.filter((o) =>
-        Math.max(o.trainLossA, o.trainLossB) < 1e-2
-      ).length;
-      ctx.note(
-        `N=${n}: ${outcomes.length} pairs, ${fitted} with training MSE < 0.01, ` +
-          `${
-            (100 * outcomes.reduce((s, o) => s + o.correct, 0) /
-              (2 * outcomes.length)).toFixed(1)
-          }% correct`,
-      );
     }
     await Deno.writeTextFile(
       join(ctx.outDir, "pairs.csv"),

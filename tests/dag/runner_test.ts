@@ -167,8 +167,28 @@ Deno.test("runDag() never trusts an entry without a complete manifest", async ()
   const events = await run(project, config);
   assert.deepEqual(events, [
     "cached a",
-    "running b: its cache entry is missing or incomplete",
+    "running b: its cache entry is missing, incomplete or damaged",
   ]);
+});
+
+Deno.test("runDag() rebuilds an entry whose content changed at the same size", async () => {
+  const project = await makeProject();
+  const config = profileConfig("smoke");
+  await run(project, config);
+  const cacheB = join(project.root, ".cache", "b");
+  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
+  const file = join(cacheB, key, "b.txt");
+  const good = await Deno.readTextFile(file);
+  // Same bytes, new modification time: checked by hash and still trusted.
+  await Deno.utime(file, new Date(), new Date(Date.now() + 5000));
+  assert.deepEqual(await run(project, config), ["cached a", "cached b"]);
+  // Other bytes of the same length: the hash differs, the entry is rebuilt.
+  await Deno.writeTextFile(file, "9".repeat(good.length));
+  assert.deepEqual(await run(project, config), [
+    "cached a",
+    "running b: its cache entry is missing, incomplete or damaged",
+  ]);
+  assert.equal(await Deno.readTextFile(file), good);
 });
 
 Deno.test("runDag() with force reruns just that stage", async () => {
@@ -246,8 +266,13 @@ Deno.test("CacheStore.prune() keeps only the entries the latest runs used", asyn
   config.pairs.nPairs = 7;
   await run(project, config);
   const store = new CacheStore(join(project.root, ".cache"));
+  const checkpoint = store.resumeDir("b", "unfinished");
+  await Deno.mkdir(checkpoint, { recursive: true });
+  await Deno.writeTextFile(join(checkpoint, "chunk0.json"), "[]");
   const removed = await store.prune();
   assert.equal(removed.entries, 1); // b's entry for nPairs 24
   assert.ok(removed.bytes > 0);
+  assert.equal(removed.resumes, 1);
+  assert.equal(await Deno.readTextFile(join(checkpoint, "chunk0.json")), "[]");
   assert.deepEqual(await run(project, config), ["cached a", "cached b"]);
 });

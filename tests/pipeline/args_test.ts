@@ -26,7 +26,7 @@ Deno.test("taskArgsOf() hands a dependency the arguments of deno task", () => {
   assert.deepEqual(taskArgsOf(["bash", "-c", "deno task x"]), []);
 });
 
-Deno.test("taskArgsOf() leaves --force and --help to the named task", () => {
+Deno.test("taskArgsOf() hands a dependency --force and --help to validate", () => {
   assert.deepEqual(
     taskArgsOf([
       "deno",
@@ -35,10 +35,9 @@ Deno.test("taskArgsOf() leaves --force and --help to the named task", () => {
       "--force",
       "orbits-rotate",
       "--profile=smoke",
-      "--force=tables",
       "--help",
     ]),
-    ["--profile=smoke"],
+    ["--force", "orbits-rotate", "--profile=smoke", "--help"],
   );
 });
 
