@@ -13,7 +13,7 @@ import * as Plot from "@observablehq/plot";
 import type { PairResult } from "../analysis/pair_result.ts";
 import { SEMAPHORE, viridis } from "../plot/colors.ts";
 import { linearGridData } from "../plot/griddata.ts";
-import { compactTickFormat } from "../plot/tick_format.ts";
+import { compactTickFormat, readableAxis } from "../plot/tick_format.ts";
 import {
   colourbarSvg,
   numCorrectColourbarSvg,
@@ -289,8 +289,12 @@ function contourMap(
   levels: number[],
 ): Panel {
   const size = options.gridSize ?? 200;
-  const x = rows.map(scaledLambdaLast);
-  const y = rows.map((r) => r.lambdaAvg);
+  const rawX = rows.map(scaledLambdaLast);
+  const rawY = rows.map((r) => r.lambdaAvg);
+  const xAxis = readableAxis(rawX, "λ_N⁻¹ (scaled)");
+  const yAxis = readableAxis(rawY, "⟨λ⁻¹⟩");
+  const x = rawX.map(xAxis.apply);
+  const y = rawY.map(yAxis.apply);
   const [x1, x2] = extent(x);
   const [y1, y2] = extent(y);
   const values = linearGridData(
@@ -306,9 +310,10 @@ function contourMap(
     if (Number.isNaN(values[i])) values[i] = below;
     else inside++;
   }
-  // Points (nearly) on a line, as when orbits collapse and ⟨λ⁻¹⟩ is set by
-  // the ridge alone, span no area: say so instead of an empty frame.
-  const degenerate = inside < 0.001 * values.length;
+  // Points on a line, as when orbits collapse and ⟨λ⁻¹⟩ is the ridge term
+  // plus λ_N⁻¹/2N, span no area: their hull covers at most a line of grid
+  // nodes (≤ 2·size of size²). Say so instead of showing an empty frame.
+  const degenerate = inside <= 2 * size;
   // Plot samples grid cell i at its centre, so pad half a cell each side.
   const hx = (x2 - x1) / (size - 1) / 2;
   const hy = (y2 - y1) / (size - 1) / 2;
@@ -323,12 +328,12 @@ function contourMap(
       domain: [x1, x2],
       ticks: 4,
       tickFormat: compactTickFormat,
-      ...axisLabel("λ_N⁻¹ (scaled)"),
+      ...axisLabel(xAxis.label),
     },
     y: {
       domain: [y1, y2],
       tickFormat: compactTickFormat,
-      ...axisLabel("⟨λ⁻¹⟩"),
+      ...axisLabel(yAxis.label),
     },
     color: {
       type: "threshold",
@@ -352,7 +357,7 @@ function contourMap(
       }),
       ...spines(),
       ...(degenerate
-        ? [Plot.text(["no contour: the points span no area"], {
+        ? [Plot.text(["no contour: the points lie on a line"], {
           frameAnchor: "middle",
           fill: "#666",
           fontSize: 10,
@@ -433,13 +438,23 @@ function geometryPanel(
 ): Panel {
   checkRows(rows, options.n);
   const colourDomain = extent(rows.map(logSpectral));
-  const points = rows
+  const raw = rows
     .map((row) =>
       which === "D"
         ? { x: 1 / scaledLambdaLast(row), y: row.deltaSq, c: logSpectral(row) }
         : { x: row.lambdaAvg, y: 1 / row.projRadius, c: logSpectral(row) }
     )
     .filter((p) => [p.x, p.y, p.c].every(Number.isFinite));
+  const xAxis = readableAxis(
+    raw.map((p) => p.x),
+    which === "D" ? "λ_N" : "⟨λ⁻¹⟩",
+  );
+  const yAxis = readableAxis(raw.map((p) => p.y), which === "D" ? "Δ²" : "1/ρ");
+  const points = raw.map((p) => ({
+    ...p,
+    x: xAxis.apply(p.x),
+    y: yAxis.apply(p.y),
+  }));
   const svg = renderPlot({
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
@@ -449,12 +464,12 @@ function geometryPanel(
       nice: true,
       ticks: 4,
       tickFormat: compactTickFormat,
-      ...axisLabel(which === "D" ? "λ_N" : "⟨λ⁻¹⟩"),
+      ...axisLabel(xAxis.label),
     },
     y: {
       nice: true,
       tickFormat: compactTickFormat,
-      ...axisLabel(which === "D" ? "Δ²" : "1/ρ"),
+      ...axisLabel(yAxis.label),
     },
     color: { type: "linear", scheme: "viridis", domain: colourDomain },
     marks: [

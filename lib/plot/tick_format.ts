@@ -62,6 +62,72 @@ export function compactTickFormat(
   const exponent = Math.floor(Math.log10(maxAbs));
   const scale = 10 ** exponent;
   const mantissa = (value / scale).toFixed(decimalsFor(step / scale));
-  const power = [...String(exponent)].map((c) => SUPERSCRIPT[c]).join("");
-  return `${mantissa}×10${power}`;
+  return `${mantissa}×10${superscript(exponent)}`;
+}
+
+/**
+ * How an axis shows values whose tick labels would not fit: an offset
+ * subtracted when the values share more than two leading digits (as
+ * matplotlib's offset text), then a power of ten factored out when what is
+ * left is ≥ 1e4 or < 1e-2. Plot `apply(v)` and print `label`.
+ */
+export interface AxisScale {
+  /** Subtracted from every value (0 for none). */
+  offset: number;
+  /** Power of ten divided out after the offset (0 for none). */
+  exponent: number;
+  /** The axis label with the offset and factor, e.g. "⟨λ⁻¹⟩ − 2.290×10⁹ (×10⁶)". */
+  label: string;
+  /** Maps a data value to the plotted one: (v − offset) / 10^exponent. */
+  apply(value: number): number;
+}
+
+/**
+ * The {@link AxisScale} for `values` under axis label `label`.
+ *
+ * @example
+ * ```ts
+ * import { readableAxis } from "./tick_format.ts";
+ * const axis = readableAxis([2.29081e9, 2.29108e9], "y");
+ * console.assert(axis.label === "y − 2.290×10⁹ (×10⁶)");
+ * console.assert(Math.abs(axis.apply(2.29108e9) - 1.08) < 1e-9);
+ * ```
+ */
+export function readableAxis(
+  values: readonly number[],
+  label: string,
+): AxisScale {
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  let offset = 0;
+  let offsetText = "";
+  const spread = hi - lo;
+  if (spread > 0 && spread < 1e-2 * Math.max(Math.abs(lo), Math.abs(hi))) {
+    const place = Math.ceil(Math.log10(spread));
+    offset = Math.floor(lo / 10 ** place) * 10 ** place;
+    const magnitude = Math.floor(Math.log10(Math.abs(offset)));
+    const mantissa = (Math.abs(offset) / 10 ** magnitude).toFixed(
+      Math.max(0, magnitude - place),
+    );
+    offsetText = ` ${offset < 0 ? "+" : "−"} ${mantissa}×10${
+      superscript(magnitude)
+    }`;
+  }
+  const rest = Math.max(Math.abs(lo - offset), Math.abs(hi - offset));
+  const exponent = finite.length > 0 && rest > 0 && (rest >= 1e4 || rest < 1e-2)
+    ? Math.floor(Math.log10(rest))
+    : 0;
+  const factorText = exponent === 0 ? "" : ` (×10${superscript(exponent)})`;
+  const scale = 10 ** exponent;
+  return {
+    offset,
+    exponent,
+    label: `${label}${offsetText}${factorText}`,
+    apply: (value) => (value - offset) / scale,
+  };
+}
+
+function superscript(exponent: number): string {
+  return [...String(exponent)].map((c) => SUPERSCRIPT[c]).join("");
 }

@@ -95,6 +95,27 @@ Deno.test("figure4PanelC() fills 10 bands in each of its two maps", () => {
   );
 });
 
+Deno.test("figure4PanelC() says so when the points lie on a line", () => {
+  // Collapsed orbits: ⟨λ⁻¹⟩ is a constant ridge term plus λ_N⁻¹/2N.
+  const collinear = ROWS.map((row) => ({
+    ...row,
+    lambdaAvg: 2.29e9 + row.lambdaLast * 1e5,
+  }));
+  const panel = figure4PanelC(collinear, { n: 8, gridSize: 60 });
+  const texts = svgTexts(panel);
+  assert.equal(
+    texts.filter((t) => t === "no contour: the points lie on a line").length,
+    2,
+  );
+  assert.ok(texts.some((t) => t.startsWith("⟨λ⁻¹⟩ − 2.29")), texts.join("|"));
+  assert.equal(
+    svgTexts(figure4PanelC(ROWS, { n: 8, gridSize: 60 })).filter((t) =>
+      t.startsWith("no contour")
+    ).length,
+    0,
+  );
+});
+
 Deno.test("figure4PanelD() and E() plot every row with a colourbar", () => {
   for (const panel of [figure4PanelD, figure4PanelE]) {
     const svg = panel(ROWS, { n: 8 });

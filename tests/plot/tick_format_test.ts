@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compactTickFormat } from "../../lib/plot/tick_format.ts";
+import { compactTickFormat, readableAxis } from "../../lib/plot/tick_format.ts";
 
 const labels = (ticks: number[]) =>
   ticks.map((t, i) => compactTickFormat(t, i, ticks));
@@ -30,4 +30,27 @@ Deno.test("compactTickFormat() writes large and small scales as powers of ten", 
     "1.0×10⁻⁴",
     "1.5×10⁻⁴",
   ]);
+});
+
+Deno.test("readableAxis() subtracts a shared offset and factors out a power of ten", () => {
+  const axis = readableAxis([2.2908119e9, 2.2910855e9], "⟨λ⁻¹⟩");
+  assert.equal(axis.offset, 2.29e9);
+  assert.equal(axis.exponent, 6);
+  assert.equal(axis.label, "⟨λ⁻¹⟩ − 2.290×10⁹ (×10⁶)");
+  assert.ok(Math.abs(axis.apply(2.2910855e9) - 1.0855) < 1e-9);
+});
+
+Deno.test("readableAxis() only factors out the power when values spread widely", () => {
+  const axis = readableAxis([43454, 10177501], "x");
+  assert.equal(axis.offset, 0);
+  assert.equal(axis.label, "x (×10⁷)");
+  assert.equal(axis.apply(1e7), 1);
+  const small = readableAxis([0, 2.2e-5], "λ_N");
+  assert.equal(small.label, "λ_N (×10⁻⁵)");
+});
+
+Deno.test("readableAxis() leaves readable values alone", () => {
+  const axis = readableAxis([1.04, 1.2], "1/ρ");
+  assert.deepEqual([axis.offset, axis.exponent, axis.label], [0, 0, "1/ρ"]);
+  assert.equal(axis.apply(1.1), 1.1);
 });
