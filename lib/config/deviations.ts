@@ -81,3 +81,26 @@ function compare(
     });
   }
 }
+
+/** Config sections every two-seed kernel experiment depends on. */
+const SHARED_KERNEL_KEYS = ["seed", "pairs", "analysis"] as const;
+
+/**
+ * The deviations of `config` that bear on one experiment: the method
+ * deviations, the shared pair and analysis settings, and the fields under
+ * `keys` (dotted config paths such as `rotation` or `cnn.rotation.gap`).
+ *
+ * @param config A validated configuration.
+ * @param keys Config paths the experiment depends on besides the shared ones.
+ * @returns The matching subset of {@link deviationsFromPaper}, in its order.
+ */
+export function deviationsFor(
+  config: Config,
+  keys: readonly string[],
+): Deviation[] {
+  const prefixes = [...SHARED_KERNEL_KEYS, ...keys];
+  return deviationsFromPaper(config).filter((d) =>
+    d.key.startsWith("method.") ||
+    prefixes.some((p) => d.key === p || d.key.startsWith(`${p}.`))
+  );
+}

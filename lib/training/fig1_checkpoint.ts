@@ -89,14 +89,31 @@ export async function writeFig1Checkpoint(
   await atomicWriteFile(path, bytes);
 }
 
+/** A checkpoint file that cannot be read back: truncated, overwritten or foreign. */
+export class DamagedCheckpointError extends RangeError {
+  /**
+   * @param path The checkpoint file.
+   * @param found What was found instead, e.g. "a header that is not JSON".
+   */
+  constructor(readonly path: string, readonly found: string) {
+    super(
+      `Checkpoint ${path} is damaged: expected a Figure 1 checkpoint ` +
+        `(header length, JSON header, float32 arrays), found ${found}; ` +
+        "delete the file to restart this run from epoch 0",
+    );
+    this.name = "DamagedCheckpointError";
+  }
+}
+
 /**
  * Reads a checkpoint, or returns undefined if the file does not exist.
  *
  * @param path Checkpoint file.
  * @param variableCount Number of model variables (to split the arrays).
  * @returns The checkpoint, or undefined.
- * @throws {RangeError} If the file is truncated or its arrays do not
- *   match `variableCount` (delete the file to start over).
+ * @throws {DamagedCheckpointError} If the file is truncated, its header is
+ *   not the JSON this module writes, or its arrays do not match
+ *   `variableCount`.
  */
 export async function readFig1Checkpoint(
   path: string,
@@ -109,21 +126,20 @@ export async function readFig1Checkpoint(
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
   }
+  const header = parseHeader(bytes, path);
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset)
     .getUint32(0, true);
-  const header = JSON.parse(
-    new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)),
-  ) as Header;
   const dataStart = Math.ceil((4 + headerLength) / 4) * 4;
   const floats = header.lengths.reduce((s, n) => s + n, 0);
   if (
     header.lengths.length !== 3 * variableCount ||
     bytes.length !== dataStart + 4 * floats
   ) {
-    throw new RangeError(
-      `readFig1Checkpoint: expected ${
+    throw new DamagedCheckpointError(
+      path,
+      `${header.lengths.length} arrays in ${bytes.length} bytes where ${
         3 * variableCount
-      } arrays filling ${path}, found ${header.lengths.length} arrays and ${bytes.length} bytes; delete the file to restart this run`,
+      } arrays filling the file were expected`,
     );
   }
   const data = new Float32Array(
@@ -148,4 +164,40 @@ export async function readFig1Checkpoint(
       v: arrays.slice(2 * variableCount),
     },
   };
+}
+
+/** The JSON header of checkpoint `bytes`, checked for the fields used. */
+function parseHeader(bytes: Uint8Array, path: string): Header {
+  if (bytes.length < 4) {
+    throw new DamagedCheckpointError(path, `${bytes.length} bytes`);
+  }
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset)
+    .getUint32(0, true);
+  if (4 + headerLength > bytes.length) {
+    throw new DamagedCheckpointError(
+      path,
+      `a header length of ${headerLength} bytes in a ${bytes.length}-byte file`,
+    );
+  }
+  let header: Header;
+  try {
+    header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)),
+    );
+  } catch (error) {
+    throw new DamagedCheckpointError(
+      path,
+      `a header that is not JSON (${(error as Error).message})`,
+    );
+  }
+  const valid = typeof header === "object" && header !== null &&
+    Array.isArray(header.lengths) &&
+    header.lengths.every((n) => Number.isInteger(n) && n >= 0) &&
+    Array.isArray(header.rows) && Number.isInteger(header.epochsDone) &&
+    Number.isInteger(header.adamStep) &&
+    typeof header.fingerprint === "string";
+  if (!valid) {
+    throw new DamagedCheckpointError(path, "a header without its fields");
+  }
+  return header;
 }

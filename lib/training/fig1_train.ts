@@ -18,6 +18,8 @@ import { createFig1Model, type Fig1ModelName } from "../models/fig1_model.ts";
 import type { Fig1Model } from "../models/fig1_model.ts";
 import { createAdam } from "./adam.ts";
 import {
+  DamagedCheckpointError,
+  type Fig1Checkpoint,
   type Fig1Row,
   readFig1Checkpoint,
   writeFig1Checkpoint,
@@ -98,6 +100,8 @@ export interface Fig1Options {
   checkpointDir?: string;
   /** Called after every slot (and for slots restored from checkpoints). */
   onProgress?: (progress: Fig1Progress) => void;
+  /** Told what a reader of the log should know, e.g. a discarded checkpoint. */
+  onNote?: (message: string) => void;
   /** Checked after each checkpoint; when aborted, throws its reason. */
   signal?: AbortSignal;
 }
@@ -140,6 +144,7 @@ export async function runFig1(options: Fig1Options): Promise<Fig1Row[]> {
           ...await trainOne({ model, digit, n, source, labels, split }, {
             ...settings,
             onProgress: options.onProgress,
+            onNote: options.onNote,
             signal: options.signal,
             checkpointDir: options.checkpointDir,
           }),
@@ -222,8 +227,31 @@ interface Job {
 /** Settings plus the callbacks of {@link Fig1Options}. */
 interface RunContext extends Settings {
   onProgress?: (progress: Fig1Progress) => void;
+  onNote?: (message: string) => void;
   signal?: AbortSignal;
   checkpointDir?: string;
+}
+
+/**
+ * The checkpoint at `path`, or undefined when there is none or it is
+ * damaged; a damaged one is deleted and reported, and its run restarts.
+ */
+async function readUsableCheckpoint(
+  path: string,
+  variableCount: number,
+  context: RunContext,
+): Promise<Fig1Checkpoint | undefined> {
+  try {
+    return await readFig1Checkpoint(path, variableCount);
+  } catch (error) {
+    if (!(error instanceof DamagedCheckpointError)) throw error;
+    await Deno.remove(path);
+    context.onNote?.(
+      `checkpoint ${path} is damaged (${error.found}): deleted it; ` +
+        "this run restarts from epoch 0",
+    );
+    return undefined;
+  }
 }
 
 /** Trains one model on one split, resuming from its checkpoint if any. */
@@ -254,7 +282,7 @@ async function trainOne(job: Job, context: RunContext): Promise<Fig1Row[]> {
     let epochsDone = -1;
     const checkpoint = path === undefined
       ? undefined
-      : await readFig1Checkpoint(path, model.variables.length);
+      : await readUsableCheckpoint(path, model.variables.length, context);
     if (checkpoint !== undefined) {
       if (checkpoint.fingerprint !== fingerprint) {
         throw new RangeError(

@@ -34,6 +34,11 @@ export interface KernelExperiment {
   spectrumConvention: "mlp" | "cnn";
   /** The configuration the Gram matrices depend on. */
   kernelConfig(config: Config): unknown;
+  /**
+   * Dotted config paths of the experiment's own settings (orbit sizes,
+   * kernel, pair selection), for the deviations its captions list.
+   */
+  configKeys: readonly string[];
   /** Pairs and orbit sizes covered; undefined for all of them. */
   selection(
     config: Config,
@@ -54,6 +59,7 @@ function mlpExperiment(id: "mlp1" | "mlp5", title: string): KernelExperiment {
     transform: "rotate",
     spectrumConvention: "mlp",
     kernelConfig: (config) => config.kernels[id],
+    configKeys: ["rotation", `kernels.${id}`],
     selection: () => undefined,
     gram(config, orbit, m) {
       const arch = config.kernels[id];
@@ -129,6 +135,7 @@ export const KERNEL_EXPERIMENTS: readonly KernelExperiment[] = [
     transform: "rotate",
     spectrumConvention: "cnn",
     kernelConfig: (config) => config.cnn.kernelSize,
+    configKeys: ["rotation", "cnn.kernelSize", "cnn.rotation.fc"],
     selection: (config) => config.cnn.rotation.fc,
     gram: fcGram,
   },
@@ -138,6 +145,7 @@ export const KERNEL_EXPERIMENTS: readonly KernelExperiment[] = [
     transform: "rotate",
     spectrumConvention: "cnn",
     kernelConfig: (config) => config.cnn.kernelSize,
+    configKeys: ["rotation", "cnn.kernelSize", "cnn.rotation.gap"],
     selection: (config) => config.cnn.rotation.gap,
     computePath: gapPath,
     gram: gapGram,
@@ -148,6 +156,7 @@ export const KERNEL_EXPERIMENTS: readonly KernelExperiment[] = [
     transform: "shift",
     spectrumConvention: "cnn",
     kernelConfig: (config) => config.cnn.kernelSize,
+    configKeys: ["shift", "cnn.kernelSize", "cnn.shift.gap"],
     selection: (config) => config.cnn.shift.gap,
     gram: (config, orbit, m) =>
       Promise.resolve(collapsedGapGram(config, orbit, m)),
@@ -158,6 +167,7 @@ export const KERNEL_EXPERIMENTS: readonly KernelExperiment[] = [
     transform: "shift",
     spectrumConvention: "cnn",
     kernelConfig: (config) => config.cnn.kernelSize,
+    configKeys: ["shift", "cnn.kernelSize", "cnn.shift.fc"],
     selection: (config) => config.cnn.shift.fc,
     gram: fcGram,
   },

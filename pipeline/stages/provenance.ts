@@ -9,7 +9,10 @@
  * @module
  */
 import { join } from "node:path";
-import { deviationsFromPaper } from "../../lib/config/deviations.ts";
+import {
+  type Deviation,
+  deviationsFromPaper,
+} from "../../lib/config/deviations.ts";
 import { chooseBackend } from "../../lib/backend/select.ts";
 import type { Config } from "../../lib/config/schema.ts";
 import type { Stage } from "../../lib/dag/stage.ts";
@@ -51,16 +54,10 @@ export const provenanceStage: Stage = {
       join(ctx.outDir, "provenance.json"),
       JSON.stringify(provenance, null, 2) + "\n",
     );
-    // JSON quotes would print as closing quotes in LaTeX; values read fine bare.
-    const bare = (text: string) => escapeLatex(text.replaceAll('"', ""));
-    const listed = deviations
-      .map((d) => `${bare(d.key)}: ${bare(d.used)} (paper: ${bare(d.paper)})`)
-      .join("; ");
     await Deno.writeTextFile(
       join(ctx.outDir, "provenance.tex"),
       [
         `\\newcommand{\\runprofile}{${escapeLatex(ctx.config.profile)}}`,
-        `\\newcommand{\\rundeviations}{${listed}}`,
         `\\newcommand{\\figoneparams}{${figureOneParameters(ctx.config)}}`,
         `\\newcommand{\\twoseedparams}{${twoSeedParameters(ctx.config)}}`,
         "",
@@ -69,6 +66,18 @@ export const provenanceStage: Stage = {
     ctx.note(`${deviations.length} deviations from the paper recorded`);
   },
 };
+
+/**
+ * Deviations as caption text: "key: used (paper: value)", separated by
+ * semicolons, LaTeX-escaped.
+ */
+export function deviationsLatex(deviations: readonly Deviation[]): string {
+  // JSON quotes would print as closing quotes in LaTeX; values read fine bare.
+  const bare = (text: string) => escapeLatex(text.replaceAll('"', ""));
+  return deviations
+    .map((d) => `${bare(d.key)}: ${bare(d.used)} (paper: ${bare(d.paper)})`)
+    .join("; ");
+}
 
 /** The Figure 1 training setup in words, for its caption. */
 function figureOneParameters(config: Config): string {

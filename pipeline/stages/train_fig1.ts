@@ -73,20 +73,21 @@ export const fig1TrainingStage: Stage = {
       maxEval: spec.maxEval === 0 ? undefined : spec.maxEval,
       seed: spec.seed,
       checkpointDir: ctx.resumeDir,
+      onNote: (message) => ctx.note(message),
       onProgress: (p) => {
         if (p.epoch === 0) return;
+        // Epochs restored from a checkpoint carry no loss.
+        const loss = p.resumed
+          ? "resumed from checkpoint"
+          : `loss ${p.loss.toFixed(3)}`;
         progress.tick(
           p.n,
           `${p.model} digit ${p.digit} N=${p.n} epoch ${p.epoch}/${p.epochs} ` +
-            `loss ${p.loss.toFixed(3)} test-out ${
-              p.accuracy.testOut.toFixed(2)
-            }`,
+            `${loss} test-out ${p.accuracy.testOut.toFixed(2)}`,
         );
         if (p.epoch === p.epochs) {
           ctx.note(
-            `${p.model} digit ${p.digit} N=${p.n}: loss ${
-              p.loss.toFixed(3)
-            }, ` +
+            `${p.model} digit ${p.digit} N=${p.n}: ${loss}, ` +
               `train ${p.accuracy.train.toFixed(2)}, test-in ${
                 p.accuracy.testIn.toFixed(2)
               }, test-out ${p.accuracy.testOut.toFixed(2)}`,

@@ -93,14 +93,16 @@ export const twoSeedTrainingStage: Stage = {
       const outcomes: TwoSeedPairOutcome[] = [];
       for (let chunk = 0; chunk < chunks; chunk++) {
         const checkpoint = join(ctx.resumeDir, `N${n}-chunk${chunk}.json`);
-        const saved = await Deno.readTextFile(checkpoint).catch(() =>
-          undefined
-        );
         const first = chunk * CHUNK_PAIRS;
         const size = Math.min(CHUNK_PAIRS, count - first);
+        const saved = await readChunk(
+          checkpoint,
+          size,
+          (message) => ctx.note(message),
+        );
         let trained: TwoSeedPairOutcome[];
         if (saved) {
-          trained = JSON.parse(saved);
+          trained = saved;
           progress.tick(spec.steps);
         } else {
           const m = 2 * n;
@@ -151,6 +153,35 @@ export const twoSeedTrainingStage: Stage = {
     );
   },
 };
+
+/**
+ * The outcomes saved for one chunk of `size` pairs, or undefined when there
+ * are none; a damaged file (not JSON, or not `size` outcomes) is reported
+ * through `note` and its chunk trains again.
+ */
+async function readChunk(
+  path: string,
+  size: number,
+  note: (message: string) => void,
+): Promise<TwoSeedPairOutcome[] | undefined> {
+  const text = await Deno.readTextFile(path).catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const outcomes = JSON.parse(text);
+    if (
+      Array.isArray(outcomes) && outcomes.length === size &&
+      outcomes.every((o) => Number.isFinite(o?.exactError))
+    ) {
+      return outcomes;
+    }
+  } catch {
+    // Reported below.
+  }
+  note(
+    `checkpoint ${path} is damaged (expected ${size} trained outcomes as JSON): this chunk trains again`,
+  );
+  return undefined;
+}
 
 export const twoSeedPairsStage: Stage = {
   name: "train-mlp1-pairs",

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { deviationsFromPaper } from "../../lib/config/deviations.ts";
+import {
+  deviationsFor,
+  deviationsFromPaper,
+} from "../../lib/config/deviations.ts";
 import { profileConfig } from "../../lib/config/profiles.ts";
 import { ConfigError, resolveConfig } from "../../lib/config/resolve.ts";
 
@@ -136,4 +139,25 @@ Deno.test("deviationsFromPaper() lists what the smoke profile changes", () => {
   );
   const paper = deviationsFromPaper(profileConfig("paper")).map((d) => d.key);
   assert.deepEqual(paper, ["method.rng", "method.precision"]);
+});
+
+Deno.test("deviationsFor() keeps what bears on one experiment", () => {
+  const keys = (prefixes: string[]) =>
+    deviationsFor(profileConfig("smoke"), prefixes).map((d) => d.key);
+  assert.deepEqual(keys(["shift", "cnn.kernelSize", "cnn.shift.gap"]), [
+    "method.rng",
+    "method.precision",
+    "pairs.nPairs",
+    "shift.orbitSizes",
+    "cnn.shift.gap.maxPairs",
+    "cnn.shift.gap.maxOrbitSize",
+    "analysis.truncation",
+  ]);
+  assert.deepEqual(keys(["rotation", "kernels.mlp1"]), [
+    "method.rng",
+    "method.precision",
+    "pairs.nPairs",
+    "rotation.orbitSizes",
+    "analysis.truncation",
+  ]);
 });

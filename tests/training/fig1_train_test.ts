@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { loadMnist, type MnistSet } from "../../lib/data/mnist.ts";
 import { obtainMnist } from "../../lib/data/obtain.ts";
 import { type Fig1Options, runFig1 } from "../../lib/training/fig1_train.ts";
+import {
+  DamagedCheckpointError,
+  readFig1Checkpoint,
+} from "../../lib/training/fig1_checkpoint.ts";
 import { selectBackend } from "../../lib/backend/select.ts";
 
 const MNIST_DIR = "data/mnist";
@@ -112,4 +116,62 @@ Deno.test("runFig1() MLP learns real MNIST: test-in accuracy >= 0.8", async () =
   assert.ok(at(6, "test_in") >= 0.8, `test-in ${at(6, "test_in")}`);
   assert.ok(at(6, "train") >= 0.8, `train ${at(6, "train")}`);
   assert.equal(at(6, "test_out"), 0);
+});
+
+Deno.test("runFig1() restarts a run whose checkpoint is damaged, and says so", async () => {
+  await selectBackend({ override: "wasm" });
+  const options = { ...await small(), epochs: 2 };
+  const straight = await runFig1(options);
+  const checkpointDir = await Deno.makeTempDir();
+  try {
+    await runFig1({ ...options, checkpointDir });
+    const [file] = await Array.fromAsync(Deno.readDir(checkpointDir));
+    const path = `${checkpointDir}/${file.name}`;
+    await Deno.writeTextFile(path, "garbage");
+    const notes: string[] = [];
+    const seen: boolean[] = [];
+    const rerun = await runFig1({
+      ...options,
+      checkpointDir,
+      onNote: (message) => notes.push(message),
+      onProgress: (p) => seen.push(p.resumed),
+    });
+    assert.equal(notes.length, 1);
+    assert.match(notes[0], /is damaged \(.*\): deleted it/);
+    assert.ok(notes[0].includes(path), notes[0]);
+    assert.deepEqual(seen, [false, false, false]);
+    assert.deepEqual(rerun, straight);
+  } finally {
+    await Deno.remove(checkpointDir, { recursive: true });
+  }
+});
+
+Deno.test("readFig1Checkpoint() names the file and what it found", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const path = `${dir}/x.ckpt`;
+    for (
+      const [bytes, found] of [
+        [new Uint8Array([1, 2]), /2 bytes/],
+        [new Uint8Array([255, 0, 0, 0, 123]), /header length of 255 bytes/],
+        [
+          new Uint8Array([3, 0, 0, 0, ...new TextEncoder().encode("{x}")]),
+          /not JSON/,
+        ],
+        [
+          new Uint8Array([2, 0, 0, 0, ...new TextEncoder().encode("{}")]),
+          /without its fields/,
+        ],
+      ] as const
+    ) {
+      await Deno.writeFile(path, bytes);
+      const error = await readFig1Checkpoint(path, 2).catch((e) => e);
+      assert.ok(error instanceof DamagedCheckpointError, String(error));
+      assert.match(error.message, found);
+      assert.ok(error.message.includes(path));
+    }
+    assert.equal(await readFig1Checkpoint(`${dir}/none.ckpt`, 2), undefined);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
