@@ -60,6 +60,17 @@ export class CacheStore {
   }
 
   /**
+   * Whether a sealed entry exists for `key`, damaged or not (its manifest
+   * is there), so that a failed {@link lookup} can be told apart from a
+   * key never built.
+   */
+  async isSealed(stage: string, key: string): Promise<boolean> {
+    const info = await Deno.stat(join(this.entryDir(stage, key), MANIFEST))
+      .catch(() => undefined);
+    return info?.isFile ?? false;
+  }
+
+  /**
    * The manifest of a complete, undamaged entry, else undefined. Every
    * file must be present with its size; when a file's modification time
    * differs from the sealed one (an edit, a copy without times), the

@@ -59,6 +59,10 @@ export interface RunDagOptions {
  * @throws {Error} for an unknown stage, a cycle, or a stage that fails (the
  * failing stage's name is in the message; nothing of it is cached).
  */
+/** Why a stage reruns when its entry for this very key is unusable. */
+const DAMAGED =
+  "its cache entry for this configuration is damaged (an output file is missing or was changed)";
+
 export async function runDag(
   options: RunDagOptions,
 ): Promise<Map<string, EntryManifest>> {
@@ -124,7 +128,9 @@ export async function runDag(
       const previous = await store.latest(stage.name);
       const reason = forced.has(stage.name)
         ? "forced by --force"
-        : stale ?? explainChange(previous?.components, components);
+        : stale ?? (await store.isSealed(stage.name, key)
+          ? DAMAGED
+          : explainChange(previous?.components, components));
       options.reporter.running(stage, reason);
       manifest = await build(stage, key, components, store, options, used);
     }

@@ -156,6 +156,9 @@ Deno.test("runDag() caches nothing of a failing stage", async () => {
   ]);
 });
 
+const DAMAGED =
+  "its cache entry for this configuration is damaged (an output file is missing or was changed)";
+
 Deno.test("runDag() never trusts an entry without a complete manifest", async () => {
   const project = await makeProject();
   const config = profileConfig("smoke");
@@ -167,7 +170,7 @@ Deno.test("runDag() never trusts an entry without a complete manifest", async ()
   const events = await run(project, config);
   assert.deepEqual(events, [
     "cached a",
-    "running b: its cache entry is missing, incomplete or damaged",
+    `running b: ${DAMAGED}`,
   ]);
 });
 
@@ -186,9 +189,26 @@ Deno.test("runDag() rebuilds an entry whose content changed at the same size", a
   await Deno.writeTextFile(file, "9".repeat(good.length));
   assert.deepEqual(await run(project, config), [
     "cached a",
-    "running b: its cache entry is missing, incomplete or damaged",
+    `running b: ${DAMAGED}`,
   ]);
   assert.equal(await Deno.readTextFile(file), good);
+});
+
+Deno.test("runDag() says an entry is damaged even after a run with other settings", async () => {
+  const project = await makeProject();
+  const config = profileConfig("smoke");
+  await run(project, config);
+  const cacheB = join(project.root, ".cache", "b");
+  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
+  await Deno.writeTextFile(join(cacheB, key, "b.txt"), "");
+  const other = profileConfig("smoke");
+  other.pairs.nPairs = 7;
+  await run(project, other);
+  // Back to the first settings: their entry exists but is damaged.
+  assert.deepEqual(await run(project, config), [
+    "cached a",
+    `running b: ${DAMAGED}`,
+  ]);
 });
 
 Deno.test("runDag() with force reruns just that stage", async () => {
