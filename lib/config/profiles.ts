@@ -134,7 +134,7 @@ const SMOKE: Config = {
     kernelSize: 3,
     rotation: {
       fc: { maxPairs: 24, maxOrbitSize: 8 },
-      gap: { maxPairs: 4, maxOrbitSize: 4 },
+      gap: { maxPairs: 4, maxOrbitSize: 8 },
     },
     shift: {
       fc: { maxPairs: 24, maxOrbitSize: 7 },
