@@ -159,14 +159,19 @@ Deno.test("runDag() caches nothing of a failing stage", async () => {
 const DAMAGED =
   "its cache entry for this configuration is damaged (an output file is missing or was changed)";
 
+/** Path of `b.txt` in the entry of stage b that the latest run used. */
+async function latestOutputOfB(project: { root: string }): Promise<string> {
+  const cacheB = join(project.root, ".cache", "b");
+  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
+  return join(cacheB, key, "b.txt");
+}
+
 Deno.test("runDag() never trusts an entry without a complete manifest", async () => {
   const project = await makeProject();
   const config = profileConfig("smoke");
   await run(project, config);
   // Simulate a kill mid-write: truncate an output file of the entry.
-  const cacheB = join(project.root, ".cache", "b");
-  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
-  await Deno.writeTextFile(join(cacheB, key, "b.txt"), "");
+  await Deno.writeTextFile(await latestOutputOfB(project), "");
   const events = await run(project, config);
   assert.deepEqual(events, [
     "cached a",
@@ -178,9 +183,7 @@ Deno.test("runDag() rebuilds an entry whose content changed at the same size", a
   const project = await makeProject();
   const config = profileConfig("smoke");
   await run(project, config);
-  const cacheB = join(project.root, ".cache", "b");
-  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
-  const file = join(cacheB, key, "b.txt");
+  const file = await latestOutputOfB(project);
   const good = await Deno.readTextFile(file);
   // Same bytes, new modification time: checked by hash and still trusted.
   await Deno.utime(file, new Date(), new Date(Date.now() + 5000));
@@ -198,9 +201,7 @@ Deno.test("runDag() says an entry is damaged even after a run with other setting
   const project = await makeProject();
   const config = profileConfig("smoke");
   await run(project, config);
-  const cacheB = join(project.root, ".cache", "b");
-  const key = (await Deno.readTextFile(join(cacheB, "latest"))).trim();
-  await Deno.writeTextFile(join(cacheB, key, "b.txt"), "");
+  await Deno.writeTextFile(await latestOutputOfB(project), "");
   const other = profileConfig("smoke");
   other.pairs.nPairs = 7;
   await run(project, other);
