@@ -126,10 +126,7 @@ export async function readFig1Checkpoint(
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
   }
-  const header = parseHeader(bytes, path);
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset)
-    .getUint32(0, true);
-  const dataStart = Math.ceil((4 + headerLength) / 4) * 4;
+  const { header, dataStart } = parseHeader(bytes, path);
   const floats = header.lengths.reduce((s, n) => s + n, 0);
   if (
     header.lengths.length !== 3 * variableCount ||
@@ -166,8 +163,14 @@ export async function readFig1Checkpoint(
   };
 }
 
-/** The JSON header of checkpoint `bytes`, checked for the fields used. */
-function parseHeader(bytes: Uint8Array, path: string): Header {
+/**
+ * The JSON header of checkpoint `bytes`, checked for the fields used, and
+ * the byte offset where its arrays start.
+ */
+function parseHeader(
+  bytes: Uint8Array,
+  path: string,
+): { header: Header; dataStart: number } {
   if (bytes.length < 4) {
     throw new DamagedCheckpointError(path, `${bytes.length} bytes`);
   }
@@ -199,5 +202,5 @@ function parseHeader(bytes: Uint8Array, path: string): Header {
   if (!valid) {
     throw new DamagedCheckpointError(path, "a header without its fields");
   }
-  return header;
+  return { header, dataStart: Math.ceil((4 + headerLength) / 4) * 4 };
 }
